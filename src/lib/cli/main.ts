@@ -1,0 +1,66 @@
+import { parseArgs } from "node:util";
+import { resolveContentRoot } from "../content-root.ts";
+import { runValidate } from "./validate-command.ts";
+import { runBuild } from "./build-command.ts";
+
+const HELP = `kostra — the KOSTRA registry's command line
+
+Usage:
+  npx kostra validate [--content DIR] [--strict] [--format text|json]
+      Check every content file: schemas, duplicate codes, references, versions, YAML and MDX.
+      Prints file:line:column for each problem; exits 1 on any error (with --strict, on any warning too).
+  npx kostra build [--content DIR] [--out DIR]
+      Validate, then build the site and its exports into DIR (default dist/).
+
+Options:
+  --content DIR   content root holding codelists/, content/ and changes/
+                  (default: KOSTRA_CONTENT_DIR, else the bundled content)
+  -h, --help      show this help
+`;
+
+/** Runs a command; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "-h" || command === "--help" || command === "help") {
+    process.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  let args;
+  try {
+    args = parseArgs({
+      args: rest,
+      options: {
+        content: { type: "string" },
+        strict: { type: "boolean", default: false },
+        format: { type: "string", default: "text" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    process.stderr.write(`kostra: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  let root: string;
+  try {
+    root = resolveContentRoot(args.values.content);
+  } catch (e) {
+    process.stderr.write(`kostra: ${(e as Error).message}\n`);
+    return 2;
+  }
+  switch (command) {
+    case "validate":
+      return runValidate(root, { strict: args.values.strict, format: args.values.format });
+    case "build":
+      return runBuild(root, { out: args.values.out });
+    default:
+      process.stderr.write(`kostra: unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}

@@ -1,0 +1,114 @@
+import { readFile } from "node:fs/promises";
+import type { z } from "zod";
+import { contentKinds, type ContentKindName } from "../schema/index.ts";
+import type { Finding } from "../validate/finding.ts";
+import { Registry, type RegistryParts, type Version } from "../registry.ts";
+import { discover, type DiscoveredFile } from "./discover.ts";
+import { MAX_FILE_BYTES, parseYamlText } from "./yaml-text.ts";
+import { parseMdxText } from "./mdx-text.ts";
+import { findingAt, type SourceFile } from "./source-file.ts";
+
+/** A file that parsed and matched its schema. */
+export interface LoadedFile {
+  found: DiscoveredFile;
+  file: SourceFile;
+  data: Record<string, unknown>;
+  body?: string;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads one content file: text, YAML or MDX, then its schema. */
+export async function loadFile(found: DiscoveredFile): Promise<{ loaded?: LoadedFile; findings: Finding[] }> {
+  const whole = (message: string, expected: string): Finding => ({ severity: "error", file: found.path, line: 1, column: 1, message, expected });
+  const bytes = await readFile(found.absolute);
+  if (bytes.length > MAX_FILE_BYTES) return { findings: [whole(`file is too large (${bytes.length} bytes)`, `at most ${MAX_FILE_BYTES} bytes; split the content`)] };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { findings: [whole("file is not valid UTF-8 text", "UTF-8 encoded text (convert from Latin-1 or Windows-1252)")] };
+  }
+  text = text.replace(/^\uFEFF/, "");
+  const kind = contentKinds[found.kind];
+  const parsed = kind.mdx ? await parseMdxText(text, found.path) : parseYamlText(text, found.path);
+  if (parsed.findings.length) return { findings: parsed.findings };
+
+  const findings = schemaFindings(kind.schema, parsed.data, parsed.file, kind.name);
+  const data = parsed.data as Record<string, unknown>;
+  if (!findings.length) {
+    const idField = kind.idField;
+    if (idField && data[idField] !== found.id) {
+      findings.push(findingAt(parsed.file, [idField], `${idField} "${String(data[idField])}" does not match the file or folder name`, `"${found.id}"`));
+    }
+  }
+  if (findings.length) return { findings };
+  return { loaded: { found, file: parsed.file, data, body: "body" in parsed ? (parsed.body as string) : undefined }, findings };
+}
+
+/** zod issues as findings placed at the offending field. */
+export function schemaFindings(schema: z.ZodType, data: unknown, file: SourceFile, kindName: string): Finding[] {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return [{ severity: "error", file: file.path, line: 1, column: 1, message: `the file does not hold a ${kindName.toLowerCase()}`, expected: "a YAML mapping of fields (see docs/content-format.md)" }];
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return [];
+  const findings: Finding[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const { line, column } = file.locateKey(path, key);
+        findings.push({ severity: "error", file: file.path, line, column, field: [...path, key].join("."), message: `unknown field "${key}"`, expected: `only the fields documented for ${kindName} in docs/content-format.md` });
+      }
+    } else if (issue.code === "invalid_union") {
+      findings.push(findingAt(file, path, "wrong type", "a text or a list of texts"));
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+      findings.push(findingAt(file, path, "missing required field", `a value of type ${issue.expected}`));
+    } else {
+      findings.push(findingAt(file, path, issue.message));
+    }
+  }
+  return findings;
+}
+
+/** Reads a whole content root into a Registry; files with errors are left out and reported. */
+export async function loadContent(root: string): Promise<{ registry: Registry; loaded: LoadedFile[]; findings: Finding[] }> {
+  const { files, findings } = discover(root);
+  const results = await Promise.all(files.map(loadFile));
+  const loaded: LoadedFile[] = [];
+  for (const r of results) {
+    findings.push(...r.findings);
+    if (r.loaded) loaded.push(r.loaded);
+  }
+  return { registry: assemble(loaded), loaded, findings };
+}
+
+function assemble(loaded: LoadedFile[]): Registry {
+  const parts: RegistryParts = {
+    codelists: new Map(),
+    forms: new Map(),
+    workingGroups: new Map(),
+    indicators: new Map(),
+    tables: new Map(),
+    meetings: new Map(),
+    proposals: new Map(),
+    origins: new Map(),
+  };
+  const byKind = (kind: ContentKindName) => loaded.filter((l) => l.found.kind === kind);
+  const versionsOf = (kind: ContentKindName, id: string): Version<never>[] =>
+    byKind(kind)
+      .filter((l) => l.found.id === id)
+      .map((l) => ({ year: l.found.year!, data: l.data as never }))
+      .sort((a, b) => a.year - b.year);
+
+  for (const l of loaded) parts.origins.set(l.data, l.file);
+  for (const l of byKind("codelist")) parts.codelists.set(l.found.id, { meta: l.data as never, versions: versionsOf("codelistVersion", l.found.id) });
+  for (const l of byKind("form")) parts.forms.set(l.found.id, { meta: l.data as never, versions: versionsOf("formVersion", l.found.id) });
+  for (const l of byKind("workingGroup")) parts.workingGroups.set(l.found.id, l.data as never);
+  for (const l of byKind("indicator")) parts.indicators.set(l.found.id, l.data as never);
+  for (const l of byKind("table")) parts.tables.set(l.found.id, l.data as never);
+  for (const l of byKind("meeting")) parts.meetings.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
+  for (const l of byKind("proposal")) parts.proposals.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
+  return new Registry(parts);
+}

@@ -1,0 +1,93 @@
+import type { Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, StatbankTable, WorkingGroup } from "./schema/index.ts";
+import type { SourceFile } from "./load/source-file.ts";
+
+/** One version of a versioned item, named by the first reporting year it applies to. */
+export interface Version<T> {
+  year: number;
+  data: T;
+}
+
+/** A versioned item: its metadata and its versions, oldest first. */
+export interface Versioned<M, V> {
+  meta: M;
+  versions: Version<V>[];
+}
+
+/** An MDX item: front matter and body. */
+export interface WithBody<T> {
+  data: T;
+  body: string;
+}
+
+export type CodelistEntry = Versioned<Codelist, CodelistVersion>;
+export type FormEntry = Versioned<Form, FormVersion>;
+
+export interface RegistryParts {
+  codelists: Map<string, CodelistEntry>;
+  forms: Map<string, FormEntry>;
+  workingGroups: Map<string, WorkingGroup>;
+  indicators: Map<string, Indicator>;
+  tables: Map<string, StatbankTable>;
+  meetings: Map<string, WithBody<Meeting>>;
+  proposals: Map<string, WithBody<Proposal>>;
+  origins: Map<object, SourceFile>;
+}
+
+/** The whole registry in memory, all years; built once per build or CLI run and never changed. */
+export class Registry {
+  readonly codelists: ReadonlyMap<string, CodelistEntry>;
+  readonly forms: ReadonlyMap<string, FormEntry>;
+  readonly workingGroups: ReadonlyMap<string, WorkingGroup>;
+  readonly indicators: ReadonlyMap<string, Indicator>;
+  readonly tables: ReadonlyMap<string, StatbankTable>;
+  readonly meetings: ReadonlyMap<string, WithBody<Meeting>>;
+  readonly proposals: ReadonlyMap<string, WithBody<Proposal>>;
+  /** Every reporting year from the first version of anything to the last, ascending. */
+  readonly reportingYears: readonly number[];
+  readonly #origins: Map<object, SourceFile>;
+
+  constructor(parts: RegistryParts) {
+    this.codelists = parts.codelists;
+    this.forms = parts.forms;
+    this.workingGroups = parts.workingGroups;
+    this.indicators = parts.indicators;
+    this.tables = parts.tables;
+    this.meetings = parts.meetings;
+    this.proposals = parts.proposals;
+    this.#origins = parts.origins;
+    const years = [...parts.codelists.values(), ...parts.forms.values()].flatMap((e) => e.versions.map((v) => v.year));
+    const first = Math.min(...years);
+    const last = Math.max(...years);
+    this.reportingYears = years.length ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : [];
+  }
+
+  /** The file an item was read from. */
+  originOf(item: object): SourceFile | undefined {
+    return this.#origins.get(item);
+  }
+
+  /** The last reporting year the registry covers. */
+  get lastYear(): number | undefined {
+    return this.reportingYears.at(-1);
+  }
+
+  /** The reporting years a versioned item applies to, ascending. */
+  yearsOf(entry: Versioned<{ discontinuedFrom?: number }, { validTo?: number }>): number[] {
+    const last = this.lastYear;
+    if (last === undefined) return [];
+    const end = entry.meta.discontinuedFrom !== undefined ? entry.meta.discontinuedFrom - 1 : last;
+    return this.reportingYears.filter((y) => y <= end && versionAt(entry, y) !== undefined);
+  }
+}
+
+/** The version of an item in force in a reporting year, if any. */
+export function versionAt<V extends { validTo?: number }>(
+  entry: Versioned<{ discontinuedFrom?: number }, V>,
+  year: number,
+): Version<V> | undefined {
+  if (entry.meta.discontinuedFrom !== undefined && year >= entry.meta.discontinuedFrom) return undefined;
+  let found: Version<V> | undefined;
+  for (const v of entry.versions) if (v.year <= year) found = v;
+  if (found?.data.validTo !== undefined && year > found.data.validTo) return undefined;
+  return found;
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { Id, LocalizedText, ReportingYear, SourceRef } from "./common.ts";
+
+/** `codelists/<id>/codelist.yaml`: what the list is, who owns it. */
+export const Codelist = z
+  .strictObject({
+    id: Id.describe("Identifier; must equal the folder name."),
+    name: LocalizedText.describe("Name of the codelist."),
+    description: z.string().trim().min(1).optional().describe("What the list classifies and where it is used."),
+    workingGroup: Id.describe("Id of the owning working group (`content/working-groups/<id>.yaml`)."),
+    klassId: z.number().int().positive().optional().describe("Statistics Norway KLASS classification id, where one exists."),
+    usedIn: z.string().trim().min(1).optional().describe("Where in a form or file extract the list is used, as the source says."),
+    discontinuedFrom: ReportingYear.optional().describe("First reporting year the list is no longer used."),
+    replacedBy: Id.optional().describe("Id of the codelist that replaces this one."),
+    source: SourceRef,
+  })
+  .describe("Metadata of a codelist.");
+
+export type Codelist = z.infer<typeof Codelist>;

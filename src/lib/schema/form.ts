@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { Id, LocalizedText, SourceRef } from "./common.ts";
+
+/** `content/forms/<id>/form.yaml`: a reporting form (skjema) or file extract (filuttrekk). */
+export const Form = z
+  .strictObject({
+    id: Id.describe("Identifier; must equal the folder name."),
+    number: z.string().trim().min(1).describe("The form's number as KOSTRA names it, e.g. `8` or `15F`."),
+    name: LocalizedText.describe("Name of the form."),
+    kind: z.enum(["questionnaire", "file-extract"]).describe("`questionnaire` (skjema) or `file-extract` (filuttrekk)."),
+    workingGroup: Id.describe("Id of the owning working group."),
+    description: z.string().trim().min(1).optional().describe("What the form collects."),
+    source: SourceRef,
+  })
+  .describe("Metadata of a form or file extract.");
+
+export type Form = z.infer<typeof Form>;

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { EditorNote, Id, IsoDate, ReportingYear, SourceRef } from "./common.ts";
+
+/** The lifecycle of a proposal. */
+export const ProposalStatus = z
+  .enum(["utkast", "fremmet", "behandlet", "anbefalt", "vedtatt", "avvist", "utsatt", "gjennomført"])
+  .describe("utkast, fremmet, behandlet, anbefalt, vedtatt, avvist, utsatt, gjennomført.");
+
+/** A dated status change, citing the meeting or decision that made it. */
+export const StatusChange = z
+  .strictObject({
+    status: ProposalStatus,
+    date: IsoDate.describe("When the status changed."),
+    meeting: Id.optional().describe("Id of the meeting that made the change."),
+    note: z.string().trim().min(1).optional().describe("The decision or document that made the change."),
+  })
+  .describe("A status change.");
+
+/** One item the proposal changes. */
+export const ChangedItem = z
+  .strictObject({
+    codelist: Id.optional().describe("Id of a codelist the proposal changes."),
+    codes: z.array(z.string().min(1)).optional().describe("Codes of that codelist the proposal changes."),
+    form: Id.optional().describe("Id of a form the proposal changes."),
+    fields: z.array(Id).optional().describe("Ids of fields or tables of that form."),
+    description: z.string().trim().min(1).describe("What changes, in words."),
+  })
+  .describe("An item the proposal changes.");
+
+/** Front matter of `changes/<id>.mdx`. */
+export const Proposal = z
+  .strictObject({
+    id: Id.describe("Identifier; must equal the file name."),
+    title: z.string().trim().min(1).describe("Title."),
+    workingGroup: Id.describe("Id of the working group."),
+    targetYear: ReportingYear.describe("Reporting year the change is to apply from."),
+    history: z.array(StatusChange).min(1).describe("Status changes, oldest first; the last is the current status."),
+    justification: z
+      .strictObject({
+        burden: z.string().trim().min(1).optional().describe("Reporting burden (oppgavebyrde)."),
+        relevance: z.string().trim().min(1).optional().describe("Relevance (relevans)."),
+        comparability: z.string().trim().min(1).optional().describe("Comparability over time (sammenliknbarhet over tid)."),
+      })
+      .describe("Justification on the mandate's three axes, as far as the sources give it."),
+    changes: z.array(ChangedItem).min(1).describe("What the proposal changes."),
+    alternatives: z.string().trim().min(1).optional().describe("Alternatives considered."),
+    note: EditorNote.optional(),
+    source: SourceRef,
+  })
+  .describe("A change proposal.");
+
+export type Proposal = z.infer<typeof Proposal>;

@@ -1,0 +1,23 @@
+import { loadContent } from "../load/load-content.ts";
+import type { Registry } from "../registry.ts";
+import { checkCodes } from "./codes.ts";
+import { checkReferences } from "./references.ts";
+import { checkVersions } from "./versions.ts";
+import { sortFindings, type Finding } from "./finding.ts";
+
+export interface ValidationResult {
+  registry: Registry;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  files: number;
+}
+
+/** Loads a content root and runs every rule family; all findings, sorted by file and line. */
+export async function validateContent(root: string): Promise<ValidationResult> {
+  const { registry, loaded, findings } = await loadContent(root);
+  findings.push(...checkVersions(registry), ...checkCodes(registry), ...checkReferences(registry));
+  const sorted = sortFindings(findings);
+  const errors = sorted.filter((f) => f.severity === "error").length;
+  return { registry, findings: sorted, errors, warnings: sorted.length - errors, files: loaded.length };
+}

@@ -1,0 +1,93 @@
+import { versionAt, type Registry } from "../registry.ts";
+import type { Finding, PathSegment } from "./finding.ts";
+import { findingAt } from "../load/source-file.ts";
+
+/**
+ * Every id that points elsewhere must resolve: working groups, codelists and their versions and
+ * codes, forms and fields, meetings, proposals, tables. (Astro's reference() does not fail a build.)
+ */
+export function checkReferences(registry: Registry): Finding[] {
+  const findings: Finding[] = [];
+  const miss = (item: object, path: PathSegment[], what: string, value: string, expected: string, severity: Finding["severity"] = "error") => {
+    const file = registry.originOf(item);
+    if (file) findings.push(findingAt(file, path, `unknown ${what} "${value}"`, expected, severity));
+  };
+  const ids = (m: ReadonlyMap<string, unknown>) => (m.size ? [...m.keys()].slice(0, 12).join(", ") : "none defined");
+  const group = (item: object, id: string | undefined, path: PathSegment[] = ["workingGroup"]) => {
+    if (id !== undefined && !registry.workingGroups.has(id)) miss(item, path, "working group", id, `one of: ${ids(registry.workingGroups)}`);
+  };
+  const meeting = (item: object, id: string | undefined, path: PathSegment[]) => {
+    if (id !== undefined && !registry.meetings.has(id)) miss(item, path, "meeting", id, `a file content/meetings/${id}.mdx, or one of: ${ids(registry.meetings)}`);
+  };
+
+  for (const { meta } of registry.codelists.values()) {
+    group(meta, meta.workingGroup);
+    if (meta.replacedBy && !registry.codelists.has(meta.replacedBy)) miss(meta, ["replacedBy"], "codelist", meta.replacedBy, `one of: ${ids(registry.codelists)}`);
+  }
+  for (const form of registry.forms.values()) {
+    group(form.meta, form.meta.workingGroup);
+    for (const v of form.versions) {
+      v.data.sections?.forEach((s, i) =>
+        s.fields?.forEach((f, j) => {
+          if (!f.codelist) return;
+          const list = registry.codelists.get(f.codelist.codelist);
+          const path = ["sections", i, "fields", j, "codelist"];
+          if (!list) return miss(v.data, [...path, "codelist"], "codelist", f.codelist.codelist, `one of: ${ids(registry.codelists)}`);
+          const year = f.codelist.year ?? v.year;
+          const found = f.codelist.year !== undefined ? list.versions.find((x) => x.year === year) : versionAt(list, year);
+          if (!found) miss(v.data, [...path, "year"], `version of ${list.meta.id} for year`, String(year), `one of the versions ${list.versions.map((x) => x.year).join(", ")}`);
+        }),
+      );
+    }
+  }
+  for (const ind of registry.indicators.values()) {
+    group(ind, ind.workingGroup);
+    ind.versions?.forEach((v, i) => {
+      for (const part of ["numerator", "denominator"] as const) {
+        const t = v.formula?.[part]?.table;
+        if (t && !registry.tables.has(t)) miss(ind, ["versions", i, "formula", part, "table"], "Statbank table", t, "a file content/tables/<number>.yaml (a warning: the registry holds only the tables the sources describe)", "warning");
+      }
+    });
+  }
+  for (const table of registry.tables.values()) {
+    for (const key of ["replacedBy", "replaces"] as const) {
+      table[key]?.forEach((n, i) => {
+        if (!registry.tables.has(n)) miss(table, [key, i], "Statbank table", n, `a file content/tables/${n}.yaml`);
+      });
+    }
+  }
+  for (const { data: m } of registry.meetings.values()) {
+    group(m, m.workingGroup);
+    m.agenda.forEach((item, i) => {
+      item.proposals?.forEach((p, j) => {
+        if (!registry.proposals.has(p)) miss(m, ["agenda", i, "proposals", j], "change proposal", p, `a file changes/${p}.mdx, or one of: ${ids(registry.proposals)}`);
+      });
+      item.actions?.forEach((a, j) => meeting(m, a.closedBy, ["agenda", i, "actions", j, "closedBy"]));
+    });
+  }
+  for (const { data: p } of registry.proposals.values()) {
+    group(p, p.workingGroup);
+    p.history.forEach((h, i) => meeting(p, h.meeting, ["history", i, "meeting"]));
+    p.changes.forEach((c, i) => {
+      if (c.codelist !== undefined) {
+        const list = registry.codelists.get(c.codelist);
+        if (!list) return miss(p, ["changes", i, "codelist"], "codelist", c.codelist, `one of: ${ids(registry.codelists)}`);
+        // A changed code exists in the target year (added or changed) or the year before (removed).
+        const known = new Set([...(versionAt(list, p.targetYear)?.data.codes ?? []), ...(versionAt(list, p.targetYear - 1)?.data.codes ?? [])].map((x) => x.code));
+        c.codes?.forEach((code, j) => {
+          if (!known.has(code)) miss(p, ["changes", i, "codes", j], `code of ${list.meta.id} in ${p.targetYear - 1}–${p.targetYear}`, code, `a code of ${list.meta.id} in ${p.targetYear} or ${p.targetYear - 1}`);
+        });
+      }
+      if (c.form !== undefined) {
+        const form = registry.forms.get(c.form);
+        if (!form) return miss(p, ["changes", i, "form"], "form", c.form, `one of: ${ids(registry.forms)}`);
+        const v = versionAt(form, p.targetYear);
+        const fieldIds = new Set(v?.data.sections?.flatMap((s) => [s.id, ...(s.fields ?? []).map((f) => f.id), ...(s.tables ?? []).flatMap((t) => [t.id, ...t.rows.map((r) => `${t.id}.${r.id}`)])]));
+        c.fields?.forEach((f, j) => {
+          if (!fieldIds.has(f)) miss(p, ["changes", i, "fields", j], `field of form ${c.form} in ${p.targetYear}`, f, "the id of a section, field or table of that version (a table row as <table>.<row>)");
+        });
+      }
+    });
+  }
+  return findings;
+}
