@@ -45,7 +45,7 @@ export function checkReferences(registry: Registry): Finding[] {
     ind.versions?.forEach((v, i) => {
       for (const part of ["numerator", "denominator"] as const) {
         const t = v.formula?.[part]?.table;
-        if (t && !registry.tables.has(t)) miss(ind, ["versions", i, "formula", part, "table"], "Statbank table", t, "a file content/tables/<number>.yaml (a warning: the registry holds only the tables the sources describe)", "warning");
+        if (t && !registry.tables.has(t)) miss(ind, ["versions", i, "formula", part, "table"], "Statbank table", t, "a table in content/tables/ (only a warning: the registry holds the tables the sources describe)", "warning");
       }
     });
   }
