@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { resolveContentRoot } from "../content-root.ts";
 import { runValidate } from "./validate-command.ts";
 import { runBuild } from "./build-command.ts";
+import { runDocs } from "./docs-command.ts";
 
 const HELP = `kostra — the KOSTRA registry's command line
 
@@ -11,6 +12,8 @@ Usage:
       Prints file:line:column for each problem; exits 1 on any error (with --strict, on any warning too).
   npx kostra build [--content DIR] [--out DIR]
       Validate, then build the site and its exports into DIR (default dist/).
+  npx kostra docs
+      Regenerate the field reference in docs/content-format.md from the zod schemas.
 
 Options:
   --content DIR   content root holding codelists/, content/ and changes/
@@ -57,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "validate":
       return runValidate(root, { strict: args.values.strict, format: args.values.format });
+    case "docs":
+      return runDocs();
     case "build":
       return runBuild(root, { out: args.values.out });
     default:

@@ -51,7 +51,7 @@ export function schemaFindings(schema: z.ZodType, data: unknown, file: SourceFil
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return [{ severity: "error", file: file.path, line: 1, column: 1, message: `the file does not hold a ${kindName.toLowerCase()}`, expected: "a YAML mapping of fields (see docs/content-format.md)" }];
   }
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return [];
   const findings: Finding[] = [];
   for (const issue of result.error.issues) {
@@ -66,22 +66,24 @@ export function schemaFindings(schema: z.ZodType, data: unknown, file: SourceFil
     } else if (issue.code === "invalid_type" && issue.input === undefined) {
       findings.push(findingAt(file, path, "missing required field", `a value of type ${issue.expected}`));
     } else {
-      findings.push(findingAt(file, path, issue.message));
+      findings.push(findingAt(file, path, issue.message, expectedFor(issue)));
     }
   }
   return findings;
 }
 
 /** Reads a whole content root into a Registry; files with errors are left out and reported. */
-export async function loadContent(root: string): Promise<{ registry: Registry; loaded: LoadedFile[]; findings: Finding[] }> {
+export async function loadContent(root: string): Promise<{ registry: Registry; loaded: LoadedFile[]; failed: DiscoveredFile[]; findings: Finding[] }> {
   const { files, findings } = discover(root);
   const results = await Promise.all(files.map(loadFile));
   const loaded: LoadedFile[] = [];
-  for (const r of results) {
+  const failed: DiscoveredFile[] = [];
+  results.forEach((r, i) => {
     findings.push(...r.findings);
     if (r.loaded) loaded.push(r.loaded);
-  }
-  return { registry: assemble(loaded), loaded, findings };
+    else failed.push(files[i]);
+  });
+  return { registry: assemble(loaded), loaded, failed, findings };
 }
 
 function assemble(loaded: LoadedFile[]): Registry {
@@ -111,4 +113,22 @@ function assemble(loaded: LoadedFile[]): Registry {
   for (const l of byKind("meeting")) parts.meetings.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
   for (const l of byKind("proposal")) parts.proposals.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
   return new Registry(parts);
+}
+
+/** What would have been right, in words, for a zod issue. */
+function expectedFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `a value of type ${issue.expected}`;
+    case "invalid_value":
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+      return issue.origin === "array" ? `at least ${issue.minimum} item(s)` : issue.origin === "string" ? "a non-empty text" : `at least ${issue.minimum}`;
+    case "too_big":
+      return issue.origin === "array" ? `at most ${issue.maximum} item(s)` : `at most ${issue.maximum}`;
+    case "invalid_format":
+      return issue.format === "regex" ? "text of the documented form (see docs/content-format.md)" : `a ${issue.format}`;
+    default:
+      return "a value as documented in docs/content-format.md";
+  }
 }

@@ -17,7 +17,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  */
 export function parseYamlText(text: string, path: string, lineOffset = 0): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + lineOffset, column: pos.col };
@@ -80,6 +80,6 @@ export function parseYamlText(text: string, path: string, lineOffset = 0): Parse
 }
 
 function yamlMessage(code: string, message: string): string {
-  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?\s*$/, "");
   return code === "DUPLICATE_KEY" ? `duplicate key (${first})` : first;
 }

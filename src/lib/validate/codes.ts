@@ -3,7 +3,7 @@ import type { Finding } from "./finding.ts";
 import { findingAt } from "../load/source-file.ts";
 
 /** Within a codelist version: unique codes, parents that exist without cycles, correspondences to codes that exist. */
-export function checkCodes(registry: Registry): Finding[] {
+export function checkCodes(registry: Registry, broken: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
   for (const entry of registry.codelists.values()) {
     entry.versions.forEach((version, i) => {
@@ -34,6 +34,8 @@ export function checkCodes(registry: Registry): Finding[] {
       });
       const previous = entry.versions[i - 1];
       const previousCodes = new Set(previous?.data.codes.map((c) => c.code));
+      // With a version file that failed to load, "previous" may not be the real previous version.
+      if (broken.has(`codelistVersion:${entry.meta.id}`)) return;
       (version.data.correspondences ?? []).forEach((corr, k) => {
         if (!previous) {
           findings.push(findingAt(file, ["correspondences", k], "correspondences in the first version have no previous version to map from", "correspondences only in later versions"));

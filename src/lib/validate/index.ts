@@ -15,8 +15,10 @@ export interface ValidationResult {
 
 /** Loads a content root and runs every rule family; all findings, sorted by file and line. */
 export async function validateContent(root: string): Promise<ValidationResult> {
-  const { registry, loaded, findings } = await loadContent(root);
-  findings.push(...checkVersions(registry), ...checkCodes(registry), ...checkReferences(registry));
+  const { registry, loaded, failed, findings } = await loadContent(root);
+  // Files that failed to load report their own errors; references to them are not reported again.
+  const broken = new Set(failed.map((f) => `${f.kind}:${f.id}`));
+  findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken));
   const sorted = sortFindings(findings);
   const errors = sorted.filter((f) => f.severity === "error").length;
   return { registry, findings: sorted, errors, warnings: sorted.length - errors, files: loaded.length };

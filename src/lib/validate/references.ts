@@ -6,23 +6,25 @@ import { findingAt } from "../load/source-file.ts";
  * Every id that points elsewhere must resolve: working groups, codelists and their versions and
  * codes, forms and fields, meetings, proposals, tables. (Astro's reference() does not fail a build.)
  */
-export function checkReferences(registry: Registry): Finding[] {
+export function checkReferences(registry: Registry, broken: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
+  // A reference into a file that failed to load is not reported: that file's own errors say why.
+  const isBroken = (...keys: string[]) => keys.some((k) => broken.has(k));
   const miss = (item: object, path: PathSegment[], what: string, value: string, expected: string, severity: Finding["severity"] = "error") => {
     const file = registry.originOf(item);
     if (file) findings.push(findingAt(file, path, `unknown ${what} "${value}"`, expected, severity));
   };
   const ids = (m: ReadonlyMap<string, unknown>) => (m.size ? [...m.keys()].slice(0, 12).join(", ") : "none defined");
   const group = (item: object, id: string | undefined, path: PathSegment[] = ["workingGroup"]) => {
-    if (id !== undefined && !registry.workingGroups.has(id)) miss(item, path, "working group", id, `one of: ${ids(registry.workingGroups)}`);
+    if (id !== undefined && !registry.workingGroups.has(id) && !isBroken(`workingGroup:${id}`)) miss(item, path, "working group", id, `one of: ${ids(registry.workingGroups)}`);
   };
   const meeting = (item: object, id: string | undefined, path: PathSegment[]) => {
-    if (id !== undefined && !registry.meetings.has(id)) miss(item, path, "meeting", id, `a file content/meetings/${id}.mdx, or one of: ${ids(registry.meetings)}`);
+    if (id !== undefined && !registry.meetings.has(id) && !isBroken(`meeting:${id}`)) miss(item, path, "meeting", id, `a file content/meetings/${id}.mdx, or one of: ${ids(registry.meetings)}`);
   };
 
   for (const { meta } of registry.codelists.values()) {
     group(meta, meta.workingGroup);
-    if (meta.replacedBy && !registry.codelists.has(meta.replacedBy)) miss(meta, ["replacedBy"], "codelist", meta.replacedBy, `one of: ${ids(registry.codelists)}`);
+    if (meta.replacedBy && !registry.codelists.has(meta.replacedBy) && !isBroken(`codelist:${meta.replacedBy}`)) miss(meta, ["replacedBy"], "codelist", meta.replacedBy, `one of: ${ids(registry.codelists)}`);
   }
   for (const form of registry.forms.values()) {
     group(form.meta, form.meta.workingGroup);
@@ -32,6 +34,7 @@ export function checkReferences(registry: Registry): Finding[] {
           if (!f.codelist) return;
           const list = registry.codelists.get(f.codelist.codelist);
           const path = ["sections", i, "fields", j, "codelist"];
+          if (isBroken(`codelist:${f.codelist.codelist}`, `codelistVersion:${f.codelist.codelist}`)) return;
           if (!list) return miss(v.data, [...path, "codelist"], "codelist", f.codelist.codelist, `one of: ${ids(registry.codelists)}`);
           const year = f.codelist.year ?? v.year;
           const found = f.codelist.year !== undefined ? list.versions.find((x) => x.year === year) : versionAt(list, year);
@@ -52,7 +55,7 @@ export function checkReferences(registry: Registry): Finding[] {
   for (const table of registry.tables.values()) {
     for (const key of ["replacedBy", "replaces"] as const) {
       table[key]?.forEach((n, i) => {
-        if (!registry.tables.has(n)) miss(table, [key, i], "Statbank table", n, `a file content/tables/${n}.yaml`);
+        if (!registry.tables.has(n) && !isBroken(`table:${n}`)) miss(table, [key, i], "Statbank table", n, `a file content/tables/${n}.yaml`);
       });
     }
   }
@@ -60,7 +63,7 @@ export function checkReferences(registry: Registry): Finding[] {
     group(m, m.workingGroup);
     m.agenda.forEach((item, i) => {
       item.proposals?.forEach((p, j) => {
-        if (!registry.proposals.has(p)) miss(m, ["agenda", i, "proposals", j], "change proposal", p, `a file changes/${p}.mdx, or one of: ${ids(registry.proposals)}`);
+        if (!registry.proposals.has(p) && !isBroken(`proposal:${p}`)) miss(m, ["agenda", i, "proposals", j], "change proposal", p, `a file changes/${p}.mdx, or one of: ${ids(registry.proposals)}`);
       });
       item.actions?.forEach((a, j) => meeting(m, a.closedBy, ["agenda", i, "actions", j, "closedBy"]));
     });
@@ -70,6 +73,7 @@ export function checkReferences(registry: Registry): Finding[] {
     p.history.forEach((h, i) => meeting(p, h.meeting, ["history", i, "meeting"]));
     p.changes.forEach((c, i) => {
       if (c.codelist !== undefined) {
+        if (isBroken(`codelist:${c.codelist}`, `codelistVersion:${c.codelist}`)) return;
         const list = registry.codelists.get(c.codelist);
         if (!list) return miss(p, ["changes", i, "codelist"], "codelist", c.codelist, `one of: ${ids(registry.codelists)}`);
         // A changed code exists in the target year (added or changed) or the year before (removed).
@@ -79,6 +83,7 @@ export function checkReferences(registry: Registry): Finding[] {
         });
       }
       if (c.form !== undefined) {
+        if (isBroken(`form:${c.form}`, `formVersion:${c.form}`)) return;
         const form = registry.forms.get(c.form);
         if (!form) return miss(p, ["changes", i, "form"], "form", c.form, `one of: ${ids(registry.forms)}`);
         const v = versionAt(form, p.targetYear);

@@ -5,12 +5,12 @@ import { findingAt } from "../load/source-file.ts";
 type AnyVersioned = Versioned<{ discontinuedFrom?: number }, { validTo?: number }>;
 
 /** Versions must exist, be in order and not overlap; nothing may start after the item is discontinued. */
-export function checkVersions(registry: Registry): Finding[] {
+export function checkVersions(registry: Registry, broken: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
-  const check = (entries: Iterable<AnyVersioned>, what: string) => {
+  const check = (entries: Iterable<AnyVersioned & { meta: { id: string } }>, what: string, versionKind: string) => {
     for (const entry of entries) {
       const metaFile = registry.originOf(entry.meta);
-      if (!entry.versions.length && metaFile) {
+      if (!entry.versions.length && metaFile && !broken.has(`${versionKind}:${entry.meta.id}`)) {
         findings.push(findingAt(metaFile, [], `${what} has no versions`, `at least one version file named by its first reporting year, e.g. 2023.yaml, beside ${metaFile.path}`));
       }
       entry.versions.forEach((v, i) => {
@@ -31,7 +31,7 @@ export function checkVersions(registry: Registry): Finding[] {
       });
     }
   };
-  check(registry.codelists.values(), "codelist");
-  check(registry.forms.values(), "form");
+  check(registry.codelists.values(), "codelist", "codelistVersion");
+  check(registry.forms.values(), "form", "formVersion");
   return findings;
 }

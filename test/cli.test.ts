@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { contentCopy, fixtureWith, REPO } from "./helpers.ts";
+
+const kostra = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [join(REPO, "bin", "kostra.js"), ...args], { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "", ...env }, timeout: 120_000 });
+
+describe("npx kostra validate", () => {
+  it("passes on the bundled content", () => {
+    const run = kostra(["validate"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/0 error\(s\)/);
+  });
+
+  it("names every broken file of a broken copy with its line, and exits 1", () => {
+    const dir = contentCopy();
+    writeFileSync(join(dir, "codelists/plantype/2023.yaml"), "source: x\ncodes:\n  - code: \"1\"\n    name: { nb: \"A\" }\n  - code: \"1\"\n    name: { nb: \"B\" }\n");
+    writeFileSync(join(dir, "content/working-groups/barnevern.yaml"), "id: barnevern\nname: [\n");
+    writeFileSync(join(dir, "changes/barnevern-2023-plantyper.mdx"), "---\nid: barnevern-2023-plantyper\n---\n\n<Unclosed\n");
+    const run = kostra(["validate", "--content", dir]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^codelists\/plantype\/2023\.yaml:5:\d+: error: codes\.1\.code: duplicate code "1"/m);
+    expect(run.stderr).toMatch(/^content\/working-groups\/barnevern\.yaml:\d+:\d+: error: malformed YAML/m);
+    expect(run.stderr).toMatch(/^changes\/barnevern-2023-plantyper\.mdx:\d+:\d+: error: malformed MDX/m);
+    expect(run.stderr).toMatch(/error\(s\) in 3 file\(s\)/);
+  });
+
+  it("takes the content root from KOSTRA_CONTENT_DIR", () => {
+    const run = kostra(["validate"], { KOSTRA_CONTENT_DIR: fixtureWith("duplicate-code") });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("codelists/farger/2020.yaml:7:11: error: codes.2.code: duplicate code \"1\"");
+  });
+
+  it("prefers --content over KOSTRA_CONTENT_DIR", () => {
+    const run = kostra(["validate", "--content", fixtureWith()], { KOSTRA_CONTENT_DIR: fixtureWith("duplicate-code") });
+    expect(run.status, run.stderr).toBe(0);
+  });
+
+  it("writes findings as JSON with --format json", () => {
+    const run = kostra(["validate", "--format", "json", "--content", fixtureWith("unknown-parent")]);
+    expect(run.status).toBe(1);
+    const out = JSON.parse(run.stdout);
+    expect(out.findings[0]).toMatchObject({ severity: "error", file: "codelists/farger/2020.yaml", line: 9, column: 13, field: "codes.2.parent" });
+  });
+
+  it("fails on warnings with --strict", () => {
+    expect(kostra(["validate"]).status).toBe(0);
+    const run = kostra(["validate", "--strict"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/warning: .*unknown Statbank table "11805"/);
+  });
+
+  it("refuses a content folder that does not exist, and unknown commands", () => {
+    expect(kostra(["validate", "--content", "/nonexistent/folder"]).status).toBe(2);
+    expect(kostra(["frobnicate"]).status).toBe(2);
+  });
+});
+
+describe("npx kostra build", () => {
+  it("builds nothing when validation fails", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "kostra-out-")), "dist");
+    const run = kostra(["build", "--content", fixtureWith("duplicate-code"), "--out", out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/not building, validation failed/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { validateContent } from "../src/lib/validate/index.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
+import { versionAt, type Registry } from "../src/lib/registry.ts";
+
+let registry: Registry;
+const codes = (id: string, year: number) => versionAt(registry.codelists.get(id)!, year)!.data.codes.map((c) => c.code);
+const labels = (id: string, year: number) =>
+  Object.fromEntries(versionAt(registry.codelists.get(id)!, year)!.data.codes.map((c) => [c.code, c.name.nb]));
+
+beforeAll(async () => {
+  const result = await validateContent(BUNDLED_CONTENT_ROOT);
+  expect(result.errors, result.findings.map((f) => `${f.file}:${f.line}: ${f.message}`).join("\n")).toBe(0);
+  registry = result.registry;
+});
+
+describe("bundled content", () => {
+  it("has the plan types of the 2023 schema with their exact labels", () => {
+    expect(labels("plantype", 2023)).toEqual({
+      "1": "Tiltaksplan etter BVL2021 § 8-1 (tidligere BVL1992 § 4-5)",
+      "2": "Tiltaksplan etter BVL2021 § 8-4 (tidligere BVL1992 § 4-28)",
+      "3": "Foreløpig omsorgsplan etter BVL1992 § 4-15, 3. ledd",
+      "4": "Omsorgsplan etter BVL2021 § 8-3, 4. ledd (tidligere BVL1992 § 4-15, 3. ledd)",
+      "5": "Tiltaksplan – ettervern etter BVL 2021 § 8-5, 2. ledd",
+      "6": "Samværsplan etter BVL 2021 § 7-6",
+      "7": "Undersøkelsesplan etter BVL 2021 § 2-2, 3. ledd",
+      "8": "Undersøkelsesplan etter akuttvedtak etter BVL 2021 § 8-2, 3. ledd",
+    });
+  });
+
+  it("has the four plan types of 2022, and marks plan type 3 as going away in 2023", () => {
+    expect(labels("plantype", 2022)).toEqual({
+      "1": "Tiltaksplan etter § 4-5",
+      "2": "Tiltaksplan etter § 4-28",
+      "3": "Foreløpig omsorgsplan etter § 4-15, 3. ledd",
+      "4": "Omsorgsplan etter § 4-15, 3. ledd",
+    });
+    const three = versionAt(registry.codelists.get("plantype")!, 2023)!.data.codes.find((c) => c.code === "3")!;
+    expect(three).toMatchObject({ status: "deprecated", withdrawnFrom: 2023 });
+  });
+
+  it("relabels tiltak 2.3 and 2.4 in 2023 as the working group decided", () => {
+    expect(labels("tiltak-kategori", 2023)["2.3"]).toBe("Spesialiserte fosterhjem");
+    expect(labels("tiltak-kategori", 2023)["2.4"]).toBe("Fosterhjem etter bvl § 6-3");
+    expect(labels("tiltak-kategori", 2022)["2.3"]).toBe("Statlige familiehjem (gjelder fosterhjem som staten har ansvar for)");
+  });
+
+  it("follows the 15F history: 2.6 from 2021, 6.5 gone in 2022, Flytting lists from 2022", () => {
+    expect(labels("tiltak-kategori", 2020)).not.toHaveProperty("2.6");
+    expect(labels("tiltak-kategori", 2021)).toHaveProperty("2.6");
+    expect(labels("tiltak-kategori", 2021)).toHaveProperty("6.5");
+    expect(labels("tiltak-kategori", 2022)).not.toHaveProperty("6.5");
+    expect(registry.yearsOf(registry.codelists.get("flytting-til")!)[0]).toBe(2022);
+    expect(labels("undersokelse-konklusjon", 2022)["6"]).toBe("Undersøkelsen henlagt etter henvisning til annen instans");
+  });
+
+  it("declares the 2021 saksinnhold split of code 4 into 20–23", () => {
+    const v = versionAt(registry.codelists.get("saksinnhold")!, 2021)!;
+    expect(v.year).toBe(2021);
+    expect(v.data.correspondences).toContainEqual(expect.objectContaining({ type: "split", from: ["4"], to: ["20", "21", "22", "23"] }));
+  });
+
+  it("ends vedtaksgrunnlag in 2022; saksinnhold takes over", () => {
+    const list = registry.codelists.get("vedtaksgrunnlag")!;
+    expect(registry.yearsOf(list).at(-1)).toBe(2022);
+    expect(versionAt(list, 2023)).toBeUndefined();
+  });
+
+  it("has the functions and the arts before and after the 2023 proposal", () => {
+    expect(codes("kostra-funksjon", 2023)).toEqual(["244", "251", "252"]);
+    expect(codes("kostra-art", 2022)).toEqual(["050", "165", "370", "400", "470"]);
+    const art = (year: number) => versionAt(registry.codelists.get("kostra-art")!, year)!.data.codes.find((c) => c.code === "050")!.notes;
+    expect(art(2022)).toContain("5. Fosterhjemsgodtgjørelse (arbeidsgodtgjørelsen)");
+    expect(art(2023)).toContain("5. Arbeidsgodtgjørelse fosterhjem og besøkshjem");
+    expect(art(2023)).not.toContain("Fosterhjemsgodtgjørelse (arbeidsgodtgjørelsen)");
+  });
+
+  it("has both working groups with members from the sources", () => {
+    const bv = registry.workingGroups.get("barnevern")!;
+    expect(bv.members).toContainEqual(expect.objectContaining({ name: "Tone Dyrhaug", role: "leder", asOf: 2023 }));
+    const sos = registry.workingGroups.get("sosialtjenesten")!;
+    expect(sos.members.map((m) => m.name)).toContain("Harald Tønseth");
+  });
+
+  it("cites a source on every item", () => {
+    const items: { source?: unknown }[] = [
+      ...[...registry.codelists.values()].flatMap((e) => [e.meta, ...e.versions.map((v) => v.data)]),
+      ...[...registry.forms.values()].flatMap((e) => [e.meta, ...e.versions.map((v) => v.data)]),
+      ...registry.workingGroups.values(),
+      ...registry.indicators.values(),
+      ...registry.tables.values(),
+      ...[...registry.meetings.values()].map((m) => m.data),
+      ...[...registry.proposals.values()].map((p) => p.data),
+    ];
+    expect(items.length).toBeGreaterThan(50);
+    for (const item of items) expect(item.source).toBeTruthy();
+  });
+
+  it("covers reporting years 2018 to 2024", () => {
+    expect(registry.reportingYears).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+  });
+});

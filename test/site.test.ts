@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureWith, REPO } from "./helpers.ts";
+
+/** The real build, into a temporary folder. */
+function build(content?: string): string {
+  const out = join(mkdtempSync(join(tmpdir(), "kostra-site-")), "dist");
+  const args = [join(REPO, "bin", "kostra.js"), "build", "--out", out, ...(content ? ["--content", content] : [])];
+  const run = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "" }, timeout: 300_000 });
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  return out;
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+
+let dist: string;
+const page = (path: string) => readFileSync(join(dist, path, "index.html"), "utf8");
+
+beforeAll(() => {
+  dist = build();
+}, 300_000);
+
+describe("the built site", () => {
+  it("lists the 2023 plan types with exact labels on /kodelister/plantype/2023/", () => {
+    const html = text(page("kodelister/plantype/2023"));
+    expect(html).toContain("Plantype – rapporteringsår 2023");
+    for (const label of ["Tiltaksplan etter BVL2021 § 8-1 (tidligere BVL1992 § 4-5)", "Samværsplan etter BVL 2021 § 7-6", "Undersøkelsesplan etter akuttvedtak etter BVL 2021 § 8-2, 3. ledd"]) {
+      expect(html).toContain(label);
+    }
+    expect(html).toMatch(/Utgår fra 2023/);
+  });
+
+  it("lists the 2022 plan types on the 2022 page, and links the years before and after", () => {
+    const raw = page("kodelister/plantype/2022");
+    const html = text(raw);
+    expect(html).toContain("Tiltaksplan etter § 4-5");
+    expect(html).not.toContain("Samværsplan");
+    expect(raw).toContain('href="/kodelister/plantype/2021/" rel="prev"');
+    expect(raw).toContain('href="/kodelister/plantype/2023/" rel="next"');
+  });
+
+  it("shows tiltak 2.3 Spesialiserte fosterhjem in 2023", () => {
+    const raw = page("kodelister/tiltak-kategori/2023");
+    expect(raw).toMatch(/<tr id="kode-2\.3">[\s\S]*?Spesialiserte fosterhjem/);
+  });
+
+  it("has a page for every year a codelist applies, and none for years it does not", () => {
+    expect(existsSync(join(dist, "kodelister/flytting-til/2021"))).toBe(false);
+    expect(existsSync(join(dist, "kodelister/flytting-til/2022/index.html"))).toBe(true);
+    expect(existsSync(join(dist, "kodelister/vedtaksgrunnlag/2022/index.html"))).toBe(true);
+    expect(existsSync(join(dist, "kodelister/vedtaksgrunnlag/2023"))).toBe(false);
+    for (const year of [2018, 2019, 2020, 2021, 2022, 2023, 2024]) expect(existsSync(join(dist, `kodelister/tiltak-kategori/${year}/index.html`))).toBe(true);
+  });
+
+  it("shows the version's source and the editor's note", () => {
+    const html = text(page("kodelister/tiltak-kategori/2023"));
+    expect(html).toContain("Kilde 001: KOSTRA arbeidsgrupperapport for barnevern");
+    expect(html).toContain("Individ_2023-02-08.xsd");
+    expect(html).toMatch(/Redaksjonell merknad/);
+  });
+
+  it("has the home page, the codelist list and the working-group pages in Norwegian", () => {
+    expect(page("")).toContain('<html lang="nb"');
+    expect(text(page("kodelister"))).toContain("Tiltakskategori");
+    expect(text(page("arbeidsgrupper/barnevern"))).toContain("Tone Dyrhaug");
+  });
+
+  it("builds any content root in the documented format", () => {
+    const other = build(fixtureWith());
+    expect(text(readFileSync(join(other, "kodelister/farger/2022/index.html"), "utf8"))).toContain("Himmelblå");
+    expect(existsSync(join(other, "kodelister/plantype"))).toBe(false);
+  }, 300_000);
+});

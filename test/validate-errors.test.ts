@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { validateContent } from "../src/lib/validate/index.ts";
+import { fixtureWith } from "./helpers.ts";
+
+/** One case per error kind: the single finding its fixture must produce. */
+const cases: { name: string; file: string; line: number; column?: number; field?: string; message: RegExp }[] = [
+  { name: "malformed-yaml", file: "codelists/farger/2020.yaml", line: 5, column: 4, message: /malformed YAML: All sequence items must start at the same column/ },
+  { name: "duplicate-key", file: "content/working-groups/wg.yaml", line: 4, column: 1, message: /malformed YAML: duplicate key/ },
+  { name: "alias-bomb", file: "content/working-groups/wg.yaml", line: 1, message: /malformed YAML: Excessive alias count/ },
+  { name: "malformed-mdx", file: "changes/p1.mdx", line: 19, column: 22, message: /malformed MDX/ },
+  { name: "missing-front-matter", file: "content/meetings/m1.mdx", line: 1, message: /missing YAML front matter/ },
+  { name: "not-utf8", file: "content/working-groups/wg.yaml", line: 1, message: /not valid UTF-8/ },
+  { name: "unknown-field", file: "codelists/farger/codelist.yaml", line: 4, column: 1, field: "colour", message: /unknown field "colour"/ },
+  { name: "missing-required-field", file: "codelists/farger/codelist.yaml", line: 1, field: "workingGroup", message: /missing required field/ },
+  { name: "wrong-type", file: "content/working-groups/wg.yaml", line: 6, column: 11, field: "members.0.asOf", message: /expected number, received string/ },
+  { name: "deprecated-without-year", file: "codelists/farger/2022.yaml", line: 7, field: "codes.0.withdrawnFrom", message: /deprecated code needs withdrawnFrom/ },
+  { name: "bad-id", file: "content/working-groups/Arbeids_gruppe.yaml", line: 1, message: /unexpected file/ },
+  { name: "id-mismatch", file: "codelists/farger/codelist.yaml", line: 1, column: 5, field: "id", message: /"fargar" does not match the file or folder name/ },
+  { name: "unexpected-file", file: "codelists/farger/2023.yml", line: 1, message: /unexpected file/ },
+  { name: "missing-codelist-metadata", file: "codelists/former/codelist.yaml", line: 1, message: /missing codelist\.yaml/ },
+  { name: "duplicate-code", file: "codelists/farger/2020.yaml", line: 7, column: 11, field: "codes.2.code", message: /duplicate code "1"/ },
+  { name: "unknown-parent", file: "codelists/farger/2020.yaml", line: 9, column: 13, field: "codes.2.parent", message: /parent "9" is not a code/ },
+  { name: "unknown-correspondence-code", file: "codelists/farger/2022.yaml", line: 4, column: 12, field: "correspondences.0.from.0", message: /"7" is not a code of the previous version/ },
+  { name: "overlapping-versions", file: "codelists/farger/2020.yaml", line: 2, column: 10, field: "validTo", message: /overlaps version 2022/ },
+  { name: "unknown-working-group", file: "content/forms/f1/form.yaml", line: 5, column: 15, field: "workingGroup", message: /unknown working group "barnevern"/ },
+  { name: "unknown-meeting", file: "changes/p1.mdx", line: 9, column: 14, field: "history.0.meeting", message: /unknown meeting "m9"/ },
+  { name: "unknown-code-in-proposal", file: "changes/p1.mdx", line: 14, column: 23, field: "changes.0.codes.2", message: /unknown code .* "5"/ },
+  { name: "unknown-codelist-in-form", file: "content/forms/f1/2020.yaml", line: 9, field: "sections.0.fields.0.codelist.codelist", message: /unknown codelist "fager"/ },
+  { name: "codelist-version-before-first", file: "content/forms/f1/2020.yaml", line: 9, field: "sections.0.fields.0.codelist.year", message: /unknown version of farger for year "2019"/ },
+];
+
+describe("validate: one fixture per error kind", () => {
+  it("accepts the base fixture", async () => {
+    const result = await validateContent(fixtureWith());
+    expect(result.findings).toEqual([]);
+    expect(result.files).toBe(8);
+  });
+
+  for (const c of cases) {
+    it(`reports ${c.name} at ${c.file}:${c.line}`, async () => {
+      const result = await validateContent(fixtureWith(c.name));
+      expect(result.errors).toBeGreaterThan(0);
+      const finding = result.findings.find((f) => f.file === c.file && c.message.test(f.message));
+      expect(finding, JSON.stringify(result.findings, null, 2)).toBeDefined();
+      expect(finding!.line).toBe(c.line);
+      if (c.column !== undefined) expect(finding!.column).toBe(c.column);
+      if (c.field !== undefined) expect(finding!.field).toBe(c.field);
+      // Nothing else is reported in another file: no cascades from a broken file.
+      expect(result.findings.filter((f) => f.file !== c.file)).toEqual([]);
+    });
+  }
+
+  it("reports a version that reaches back before its own year as out of order", async () => {
+    const result = await validateContent(fixtureWith("out-of-order-versions"));
+    const f = result.findings.find((x) => x.field === "validTo");
+    expect(f).toMatchObject({ file: "codelists/farger/2022.yaml", line: 2, column: 10 });
+    expect(f!.message).toMatch(/out of order/);
+  });
+
+  it("reports a version that starts after the codelist is discontinued", async () => {
+    const result = await validateContent(fixtureWith("version-after-discontinued"));
+    expect(result.findings.map((f) => f.message)).toContain("version 2022 starts after the codelist is discontinued (discontinuedFrom: 2021)");
+  });
+
+  it("reports a parent cycle on every code in it", async () => {
+    const result = await validateContent(fixtureWith("parent-cycle"));
+    expect(result.findings.map((f) => `${f.line}:${f.field}`)).toEqual(["5:codes.0.parent", "8:codes.1.parent"]);
+  });
+
+  it("gives every finding what was expected", async () => {
+    for (const c of cases) {
+      const result = await validateContent(fixtureWith(c.name));
+      for (const f of result.findings) expect(f.expected ?? "", `${c.name}: ${f.message}`).not.toBe("");
+    }
+  });
+});
