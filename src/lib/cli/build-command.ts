@@ -16,7 +16,7 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     return code;
   }
   const astroBin = join(dirname(createRequire(import.meta.url).resolve("astro/package.json")), "bin", "astro.mjs");
-  const env = { ...process.env, KOSTRA_CONTENT_DIR: root };
+  const env: NodeJS.ProcessEnv = { ...process.env, KOSTRA_CONTENT_DIR: root };
   if (options.out) env.KOSTRA_OUT_DIR = resolve(options.out);
   return new Promise((done) => {
     const child = spawn(process.execPath, [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, stdio: "inherit" });

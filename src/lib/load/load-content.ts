@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
-import { contentKinds, type ContentKindName } from "../schema/index.ts";
+import { contentKinds, type ContentKind, type ContentKindName } from "../schema/index.ts";
 import type { Finding } from "../validate/finding.ts";
 import { Registry, type RegistryParts, type Version } from "../registry.ts";
 import { discover, type DiscoveredFile } from "./discover.ts";
@@ -30,14 +30,14 @@ export async function loadFile(found: DiscoveredFile): Promise<{ loaded?: Loaded
     return { findings: [whole("file is not valid UTF-8 text", "UTF-8 encoded text (convert from Latin-1 or Windows-1252)")] };
   }
   text = text.replace(/^\uFEFF/, "");
-  const kind = contentKinds[found.kind];
+  const kind: ContentKind = contentKinds[found.kind];
   const parsed = kind.mdx ? await parseMdxText(text, found.path) : parseYamlText(text, found.path);
   if (parsed.findings.length) return { findings: parsed.findings };
 
   const findings = schemaFindings(kind.schema, parsed.data, parsed.file, kind.name);
   const data = parsed.data as Record<string, unknown>;
   if (!findings.length) {
-    const idField = kind.idField;
+    const { idField } = kind;
     if (idField && data[idField] !== found.id) {
       findings.push(findingAt(parsed.file, [idField], `${idField} "${String(data[idField])}" does not match the file or folder name`, `"${found.id}"`));
     }

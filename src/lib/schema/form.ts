@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, LocalizedText, SourceRef } from "./common.ts";
+import { Id, LocalizedText, ReportingYear, SourceRef } from "./common.ts";
 
 /** `content/forms/<id>/form.yaml`: a reporting form (skjema) or file extract (filuttrekk). */
 export const Form = z
@@ -10,6 +10,7 @@ export const Form = z
     kind: z.enum(["questionnaire", "file-extract"]).describe("`questionnaire` (skjema) or `file-extract` (filuttrekk)."),
     workingGroup: Id.describe("Id of the owning working group."),
     description: z.string().trim().min(1).optional().describe("What the form collects."),
+    discontinuedFrom: ReportingYear.optional().describe("First reporting year the form is no longer used."),
     source: SourceRef,
   })
   .describe("Metadata of a form or file extract.");
