@@ -68,3 +68,30 @@ describe("npx kostra build", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe("npx kostra diff", () => {
+  it("prints the 2022 → 2023 changes as JSON of the documented shape", async () => {
+    const { ChangeSet } = await import("../src/lib/diff/change.ts");
+    const run = kostra(["diff", "2022", "2023", "--format", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const set = ChangeSet.parse(JSON.parse(run.stdout));
+    expect(set.changes.filter((c) => c.item === "plantype" && c.type === "code-added").map((c) => c.code)).toEqual(["5", "6", "7", "8"]);
+  });
+
+  it("prints text for people, with NOT JUSTIFIED beside undeclared changes", () => {
+    const run = kostra(["diff", "2022", "2023"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/code-renamed +sender label-only +consumer label-only 2\.3: "Statlige familiehjem .*" → "Spesialiserte fosterhjem" +← barnevern-2023-tiltak-2-3-2-4/);
+    expect(run.stdout).toMatch(/code-added .* 29 "Foreldres kognitive vansker" +NOT JUSTIFIED/);
+  });
+
+  it("flags an undeclared change in a fixture", () => {
+    const run = kostra(["diff", "2020", "2021", "--content", join(REPO, "test/fixtures/diff")]);
+    expect(run.stdout).toMatch(/code-added .* 8 "Oransje" +NOT JUSTIFIED/);
+  });
+
+  it("explains wrong years", () => {
+    expect(kostra(["diff", "2023"]).status).toBe(2);
+    expect(kostra(["diff", "2023", "2022"]).stderr).toMatch(/first year must be before the second/);
+  });
+});

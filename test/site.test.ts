@@ -68,6 +68,37 @@ describe("the built site", () => {
     expect(text(page("arbeidsgrupper/barnevern"))).toContain("Tone Dyrhaug");
   });
 
+  it("has a diff page for every pair of years, neighbours and beyond", () => {
+    const html = text(page("endringer/2022-2023"));
+    expect(html).toContain("Endringer fra 2022 til 2023");
+    expect(html).toMatch(/Nytt navn 2\.3 .*Spesialiserte fosterhjem .*Bare tekst .*Tekstlige endringer i tiltakskode 2\.3 og 2\.4/);
+    expect(html).toContain("Ikke begrunnet");
+    expect(text(page("endringer/2018-2024"))).toContain("Endringer fra 2018 til 2024");
+    expect(page("endringer")).toContain('href="/endringer/2021-2023/"');
+  });
+
+  it("shows on /aar/2023/ what changes for the year, breaking first, with justifications", () => {
+    const html = text(page("aar/2023"));
+    expect(html.indexOf("Kode utgår")).toBeLessThan(html.indexOf("Nytt navn"));
+    expect(html).toContain("Begrunnelser");
+    expect(html).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
+  });
+
+  it("shows each codelist's change history and links proposals to their pages", () => {
+    expect(text(page("kodelister/plantype"))).toMatch(/Endringshistorikk .*2022–2023 .*Ny kode 5/);
+    expect(text(page("endringsforslag/barnevern-2023-plantyper"))).toMatch(/Beregnede endringer .*Samværsplan etter BVL 2021 § 7-6/);
+  });
+
+  it("publishes neighbouring change sets as JSON identical to the CLI's, with a JSON Schema", () => {
+    const api = JSON.parse(readFileSync(join(dist, "api/v1/changes/2022-2023.json"), "utf8"));
+    const cli = spawnSync(process.execPath, [join(REPO, "bin", "kostra.js"), "diff", "2022", "2023", "--format", "json"], { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "" } });
+    expect(api).toEqual(JSON.parse(cli.stdout));
+    expect(existsSync(join(dist, "api/v1/changes/2018-2020.json"))).toBe(false);
+    const schema = JSON.parse(readFileSync(join(dist, "api/v1/schemas/change-set.json"), "utf8"));
+    expect(schema.$schema).toMatch(/2020-12/);
+    expect(Object.keys(schema.properties)).toEqual(["from", "to", "summary", "changes", "notCarriedOut"]);
+  });
+
   it("builds any content root in the documented format", () => {
     const other = build(fixtureWith());
     expect(text(readFileSync(join(other, "kodelister/farger/2022/index.html"), "utf8"))).toContain("Himmelblå");

@@ -24,7 +24,7 @@ const cases: { name: string; file: string; line: number; column?: number; field?
   { name: "overlapping-versions", file: "codelists/farger/2020.yaml", line: 2, column: 10, field: "validTo", message: /overlaps version 2022/ },
   { name: "unknown-working-group", file: "content/forms/f1/form.yaml", line: 5, column: 15, field: "workingGroup", message: /unknown working group "barnevern"/ },
   { name: "unknown-meeting", file: "changes/p1.mdx", line: 9, column: 14, field: "history.0.meeting", message: /unknown meeting "m9"/ },
-  { name: "unknown-code-in-proposal", file: "changes/p1.mdx", line: 14, column: 23, field: "changes.0.codes.2", message: /unknown code .* "5"/ },
+  { name: "unknown-code-in-proposal", file: "changes/p1.mdx", line: 14, column: 30, field: "changes.0.codes.3", message: /unknown code .* "5"/ },
   { name: "unknown-codelist-in-form", file: "content/forms/f1/2020.yaml", line: 9, field: "sections.0.fields.0.codelist.codelist", message: /unknown codelist "fager"/ },
   { name: "codelist-version-before-first", file: "content/forms/f1/2020.yaml", line: 9, field: "sections.0.fields.0.codelist.year", message: /unknown version of farger for year "2019"/ },
 ];

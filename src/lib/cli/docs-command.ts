@@ -2,13 +2,22 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
 import { renderContentFormatReference, replaceGenerated } from "../docs/content-format.ts";
+import { renderChangeClassRules } from "../docs/change-classes.ts";
 
-/** `kostra docs`: regenerates the field reference in docs/content-format.md from the schemas. */
+/** The documents with a part generated from the code, and what generates it. */
+export const GENERATED_DOCS: { path: string; render: () => string }[] = [
+  { path: "docs/content-format.md", render: renderContentFormatReference },
+  { path: "docs/change-classes.md", render: renderChangeClassRules },
+];
+
+/** `kostra docs`: regenerates the parts of the docs that come from the code (schemas, rule tables). */
 export async function runDocs(): Promise<number> {
-  const path = join(BUNDLED_CONTENT_ROOT, "docs", "content-format.md");
-  const doc = await readFile(path, "utf8");
-  const next = replaceGenerated(doc, renderContentFormatReference());
-  if (next !== doc) await writeFile(path, next);
-  process.stdout.write(`kostra docs: ${next === doc ? "already up to date" : "updated"} ${path}\n`);
+  for (const { path, render } of GENERATED_DOCS) {
+    const file = join(BUNDLED_CONTENT_ROOT, path);
+    const doc = await readFile(file, "utf8");
+    const next = replaceGenerated(doc, render());
+    if (next !== doc) await writeFile(file, next);
+    process.stdout.write(`kostra docs: ${next === doc ? "already up to date" : "updated"} ${path}\n`);
+  }
   return 0;
 }

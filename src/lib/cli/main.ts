@@ -3,6 +3,7 @@ import { resolveContentRoot } from "../content-root.ts";
 import { runValidate } from "./validate-command.ts";
 import { runBuild } from "./build-command.ts";
 import { runDocs } from "./docs-command.ts";
+import { runDiff } from "./diff-command.ts";
 
 const HELP = `kostra — the KOSTRA registry's command line
 
@@ -10,6 +11,9 @@ Usage:
   npx kostra validate [--content DIR] [--strict] [--format text|json]
       Check every content file: schemas, duplicate codes, references, versions, YAML and MDX.
       Prints file:line:column for each problem; exits 1 on any error (with --strict, on any warning too).
+  npx kostra diff <from> <to> [--content DIR] [--format text|json]
+      The changes between any two reporting years: typed, classified for senders and consumers,
+      traced to the change proposals that justify them (JSON: docs/change-classes.md).
   npx kostra build [--content DIR] [--out DIR]
       Validate, then build the site and its exports into DIR (default dist/).
   npx kostra docs
@@ -60,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "validate":
       return runValidate(root, { strict: args.values.strict, format: args.values.format });
+    case "diff":
+      return runDiff(root, args.positionals, args.values.format);
     case "docs":
       return runDocs();
     case "build":

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { contentKinds } from "../schema/index.ts";
 
 /** Markers around the generated part of docs/content-format.md. */
-export const GENERATED_START = "<!-- generated from src/lib/schema by `npx kostra docs`: do not edit by hand -->";
+export const GENERATED_START = "<!-- generated from the code by `npx kostra docs`: do not edit by hand -->";
 export const GENERATED_END = "<!-- end of generated reference -->";
 
 type JsonSchema = {
@@ -69,7 +69,7 @@ export function renderContentFormatReference(): string {
 export function replaceGenerated(doc: string, generated: string): string {
   const start = doc.indexOf(GENERATED_START);
   const end = doc.indexOf(GENERATED_END);
-  if (start < 0 || end < start) throw new Error("docs/content-format.md lacks the generated-reference markers");
+  if (start < 0 || end < start) throw new Error("the document lacks the generated-reference markers");
   return doc.slice(0, start) + generated + doc.slice(end + GENERATED_END.length);
 }
 

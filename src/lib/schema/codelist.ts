@@ -10,6 +10,7 @@ export const Codelist = z
     workingGroup: Id.describe("Id of the owning working group (`content/working-groups/<id>.yaml`)."),
     klassId: z.number().int().positive().optional().describe("Statistics Norway KLASS classification id, where one exists."),
     usedIn: z.string().trim().min(1).optional().describe("Where in a form or file extract the list is used, as the source says."),
+    introducedIn: ReportingYear.optional().describe("The reporting year the list was introduced, where the sources record it; without it, a list whose first version is later than the registry's first year is simply covered from then on."),
     discontinuedFrom: ReportingYear.optional().describe("First reporting year the list is no longer used."),
     replacedBy: Id.optional().describe("Id of the codelist that replaces this one."),
     source: SourceRef,

@@ -3,6 +3,7 @@ import type { Registry } from "../registry.ts";
 import { checkCodes } from "./codes.ts";
 import { checkReferences } from "./references.ts";
 import { checkVersions } from "./versions.ts";
+import { checkTraceability } from "./traceability.ts";
 import { sortFindings, type Finding } from "./finding.ts";
 
 export interface ValidationResult {
@@ -19,6 +20,8 @@ export async function validateContent(root: string): Promise<ValidationResult> {
   // Files that failed to load report their own errors; references to them are not reported again.
   const broken = new Set(failed.map((f) => `${f.kind}:${f.id}`));
   findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken));
+  // Traceability compares years, which only means something when the content itself is sound.
+  if (!findings.some((f) => f.severity === "error")) findings.push(...checkTraceability(registry));
   const sorted = sortFindings(findings);
   const errors = sorted.filter((f) => f.severity === "error").length;
   return { registry, findings: sorted, errors, warnings: sorted.length - errors, files: loaded.length };

@@ -1,0 +1,34 @@
+import type { ChangeClass, ChangeType } from "./change.ts";
+
+export interface ClassRule {
+  sender: ChangeClass;
+  consumer: ChangeClass;
+  /** Why, in one sentence (English, for the docs). */
+  why: string;
+}
+
+/**
+ * The classification rules: one row per change type. docs/change-classes.md prints this table and a
+ * test keeps the two equal.
+ */
+export const CLASS_RULES: Record<ChangeType, ClassRule> = {
+  "codelist-added": { sender: "compatible", consumer: "compatible", why: "A new list to report with and to read; nothing existing changes." },
+  "codelist-discontinued": { sender: "breaking", consumer: "compatible", why: "Senders must stop sending the field; readers simply get no more data." },
+  "code-added": { sender: "compatible", consumer: "breaking", why: "Senders may use it when they can; a consumer that lists codes exhaustively rejects it." },
+  "code-removed": { sender: "breaking", consumer: "compatible", why: "Data with the code is rejected; readers meet no new values." },
+  "code-renamed": { sender: "label-only", consumer: "label-only", why: "Only the label text changes; the code and its use stay." },
+  "code-notes-changed": { sender: "label-only", consumer: "label-only", why: "Only the guidance text changes." },
+  "code-moved": { sender: "none", consumer: "breaking", why: "Senders send the same code; aggregates by the hierarchy change." },
+  "code-deprecated": { sender: "compatible", consumer: "none", why: "Still accepted, but going away in a later year: senders should plan." },
+  "code-withdrawn": { sender: "breaking", consumer: "none", why: "Deprecated and no longer to be used in the target year." },
+  "code-reactivated": { sender: "compatible", consumer: "none", why: "A deprecated code may be used again." },
+  "code-split": { sender: "breaking", consumer: "breaking", why: "Senders must choose among new codes; series before and after are not comparable." },
+  "code-merged": { sender: "breaking", consumer: "breaking", why: "Old codes are replaced by one; series must be recombined." },
+  "code-replaced": { sender: "breaking", consumer: "breaking", why: "A new code with a changed meaning replaces the old one." },
+  "code-equivalent": { sender: "breaking", consumer: "compatible", why: "Senders must send the new code; readers map it one to one." },
+};
+
+export function classify(type: ChangeType): { sender: ChangeClass; consumer: ChangeClass } {
+  const { sender, consumer } = CLASS_RULES[type];
+  return { sender, consumer };
+}

@@ -1,0 +1,64 @@
+import type { CodelistEntry, Registry } from "../registry.ts";
+import { CLASS_ORDER, type Change, type ChangeClass, type ChangeSet } from "./change.ts";
+import { diffCodelist } from "./codelist.ts";
+import { trace } from "./trace.ts";
+
+type Draft = Omit<Change, "proposals" | "justified">;
+
+/** A kind of item that can be diffed; forms and indicators plug in here. */
+export interface ItemDiffer {
+  kind: Change["itemKind"];
+  diff(registry: Registry, from: number, to: number): Draft[];
+}
+
+export const differs: ItemDiffer[] = [
+  { kind: "codelist", diff: (registry, from, to) => [...registry.codelists.values()].flatMap((e) => diffCodelist(registry, e, from, to)) },
+];
+
+const rank = (c: ChangeClass) => CLASS_ORDER.indexOf(c);
+
+/** Everything that changes from reporting year `from` to `to` (any two years), classified and traced. */
+export function diffRegistry(registry: Registry, from: number, to: number): ChangeSet {
+  if (!(from < to)) throw new Error(`the first year must be before the second (got ${from} and ${to})`);
+  const drafts = differs.flatMap((d) => d.diff(registry, from, to));
+  const { changes, notCarriedOut } = trace(registry, from, to, drafts);
+  // By working group and item, breaking changes first, then in code order (already sorted per item).
+  const order = new Map(changes.map((c, i) => [c, i]));
+  changes.sort(
+    (a, b) =>
+      a.workingGroup.localeCompare(b.workingGroup) ||
+      a.itemKind.localeCompare(b.itemKind) ||
+      a.item.localeCompare(b.item) ||
+      Math.max(rank(b.sender), rank(b.consumer)) - Math.max(rank(a.sender), rank(a.consumer)) ||
+      order.get(a)! - order.get(b)!,
+  );
+  const counts = (pick: (c: Change) => ChangeClass) => Object.fromEntries(CLASS_ORDER.map((k) => [k, changes.filter((c) => pick(c) === k).length])) as Record<ChangeClass, number>;
+  return {
+    from,
+    to,
+    summary: {
+      changes: changes.length,
+      sender: counts((c) => c.sender),
+      consumer: counts((c) => c.consumer),
+      notJustified: changes.filter((c) => !c.justified).length,
+      notCarriedOut: notCarriedOut.length,
+    },
+    changes,
+    notCarriedOut,
+  };
+}
+
+/** The classified, traced changes of one codelist from one year to another. */
+export function diffCodelistTraced(registry: Registry, entry: CodelistEntry, from: number, to: number): Change[] {
+  return trace(registry, from, to, diffCodelist(registry, entry, from, to)).changes;
+}
+
+/** A codelist's changes year by year, newest first: what its page shows as history. */
+export function codelistHistory(registry: Registry, entry: CodelistEntry): { year: number; changes: Change[] }[] {
+  const years = registry.reportingYears;
+  return years
+    .slice(1)
+    .map((year) => ({ year, changes: diffCodelistTraced(registry, entry, year - 1, year) }))
+    .filter((h) => h.changes.length > 0)
+    .reverse();
+}

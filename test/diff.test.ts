@@ -1,0 +1,160 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { validateContent } from "../src/lib/validate/index.ts";
+import { diffRegistry } from "../src/lib/diff/index.ts";
+import { ChangeSet, type Change, type ChangeType } from "../src/lib/diff/change.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
+import type { Registry } from "../src/lib/registry.ts";
+import { FIXTURES } from "./helpers.ts";
+
+let fixture: Registry;
+let real: Registry;
+const find = (set: { changes: Change[] }, type: ChangeType, code?: string) => set.changes.filter((c) => c.type === type && (code === undefined || c.code === code || c.from?.includes(code)));
+
+beforeAll(async () => {
+  fixture = (await validateContent(join(FIXTURES, "diff"))).registry;
+  real = (await validateContent(BUNDLED_CONTENT_ROOT)).registry;
+});
+
+describe("change types and classes (one rule each, as in docs/change-classes.md)", () => {
+  // [type, from, to, code, sender, consumer]
+  const rules: [ChangeType, number, number, string | undefined, string, string][] = [
+    ["codelist-added", 2020, 2021, undefined, "compatible", "compatible"],
+    ["codelist-discontinued", 2021, 2022, undefined, "breaking", "compatible"],
+    ["code-added", 2020, 2021, "8", "compatible", "breaking"],
+    ["code-removed", 2021, 2022, "8", "breaking", "compatible"],
+    ["code-renamed", 2021, 2022, "1", "label-only", "label-only"],
+    ["code-notes-changed", 2020, 2021, "7", "label-only", "label-only"],
+    ["code-moved", 2020, 2021, "3", "none", "breaking"],
+    ["code-deprecated", 2020, 2021, "4", "compatible", "none"],
+    ["code-withdrawn", 2020, 2023, "4", "breaking", "none"],
+    ["code-reactivated", 2022, 2024, "3", "compatible", "none"],
+    ["code-split", 2020, 2021, "2", "breaking", "breaking"],
+    ["code-merged", 2020, 2021, "5", "breaking", "breaking"],
+    ["code-replaced", 2023, 2024, "21", "breaking", "breaking"],
+    ["code-equivalent", 2023, 2024, "22", "breaking", "compatible"],
+  ];
+  for (const [type, from, to, code, sender, consumer] of rules) {
+    it(`${type}: ${sender} for senders, ${consumer} for consumers`, () => {
+      const found = find(diffRegistry(fixture, from, to), type, code);
+      expect(found, `${type} ${code ?? ""} in ${from}→${to}`).toHaveLength(1);
+      expect(found[0]).toMatchObject({ sender, consumer });
+    });
+  }
+
+  it("covers every change type", () => {
+    expect(new Set(rules.map((r) => r[0])).size).toBe(ChangeType_count());
+  });
+});
+
+function ChangeType_count(): number {
+  return (ChangeSet.shape.changes.element.shape.type.options as readonly string[]).length;
+}
+
+describe("the diff engine", () => {
+  it("gives the word-level diff of a renamed label", () => {
+    const [c] = find(diffRegistry(fixture, 2021, 2022), "code-renamed", "1");
+    expect(c.before).toEqual({ label: "Rød" });
+    expect(c.after).toEqual({ label: "Rødt" });
+    expect(c.textDiff).toEqual([
+      { op: "removed", text: "Rød" },
+      { op: "added", text: "Rødt" },
+    ]);
+  });
+
+  it("does not report codes explained by a correspondence as added or removed", () => {
+    const set = diffRegistry(fixture, 2020, 2021);
+    const addedOrRemoved = set.changes.filter((c) => c.type === "code-added" || c.type === "code-removed").map((c) => c.code);
+    expect(addedOrRemoved).toEqual(["8"]);
+    expect(find(set, "code-merged")[0]).toMatchObject({ from: ["5", "6"], to: ["56"] });
+  });
+
+  it("resolves chains of correspondences transitively across years", () => {
+    const set = diffRegistry(fixture, 2020, 2024);
+    const [split] = find(set, "code-split", "2");
+    expect(split).toMatchObject({ from: ["2"], to: ["210", "220"], year: 2021 });
+    expect(find(set, "code-replaced")).toEqual([]);
+    expect(find(set, "code-added").map((c) => c.code)).toEqual([]);
+  });
+
+  it("compares any two years, not only neighbours, and dates each change", () => {
+    const set = diffRegistry(fixture, 2020, 2022);
+    expect(find(set, "code-renamed", "1")[0].year).toBe(2022);
+    expect(find(set, "code-moved", "3")[0].year).toBe(2021);
+    // Code 8 came and went within the range: nothing to report.
+    expect(set.changes.filter((c) => c.code === "8")).toEqual([]);
+  });
+
+  it("orders changes breaking first within an item", () => {
+    const set = diffRegistry(fixture, 2020, 2024);
+    const ranks = set.changes.filter((c) => c.item === "a").map((c) => (c.sender === "breaking" || c.consumer === "breaking" ? 0 : 1));
+    expect(ranks).toEqual([...ranks].sort());
+  });
+
+  it("refuses a range that does not go forward", () => {
+    expect(() => diffRegistry(fixture, 2022, 2022)).toThrow(/before/);
+  });
+});
+
+describe("traceability", () => {
+  it("links a change to the proposal that declares it, and flags the rest as not justified", () => {
+    const set = diffRegistry(fixture, 2020, 2021);
+    expect(find(set, "code-split", "2")[0]).toMatchObject({ proposals: ["split-blue"], justified: true });
+    expect(find(set, "code-added", "8")[0]).toMatchObject({ proposals: [], justified: false });
+    expect(set.summary.notJustified).toBe(set.changes.filter((c) => !c.justified).length);
+  });
+
+  it("lets a proposal without codes cover every change of its codelist", () => {
+    const set = diffRegistry(fixture, 2023, 2024);
+    expect(set.changes.length).toBeGreaterThan(0);
+    for (const c of set.changes.filter((x) => x.item === "a")) expect(c.proposals).toContain("all-of-2024");
+  });
+
+  it("flags a declared change that did not happen, and ignores rejected proposals", () => {
+    const set = diffRegistry(fixture, 2021, 2022);
+    expect(set.notCarriedOut).toEqual([{ proposal: "unchanged-white", targetYear: 2022, item: "a", code: "7", description: "Hvit endres, men ble ikke endret." }]);
+    expect(find(set, "code-renamed", "1")[0].proposals).not.toContain("rejected-red");
+  });
+
+  it("reports both as validate warnings at the file and line", async () => {
+    const result = await validateContent(join(FIXTURES, "diff"));
+    expect(result.errors).toBe(0);
+    const w = result.findings.filter((f) => f.severity === "warning");
+    expect(w.find((f) => f.message.startsWith("not carried out"))).toMatchObject({ file: "changes/unchanged-white.mdx", line: 10, field: "changes.0.codes.0" });
+    expect(w.find((f) => f.file === "codelists/a/2021.yaml")!.message).toMatch(/^not justified: 5 change\(s\) to a from 2020 to 2021/);
+  });
+});
+
+describe("the real 2022 → 2023 diff", () => {
+  let set: ReturnType<typeof diffRegistry>;
+  beforeAll(() => {
+    set = diffRegistry(real, 2022, 2023);
+  });
+
+  it("lists the plan types added in 2023, traced to their proposal", () => {
+    const added = find(set, "code-added").filter((c) => c.item === "plantype");
+    expect(added.map((c) => c.code)).toEqual(["5", "6", "7", "8"]);
+    for (const c of added) expect(c.proposals).toEqual(["barnevern-2023-plantyper"]);
+  });
+
+  it("classes the tiltak 2.3 and 2.4 label changes label-only for senders, linked to their proposal", () => {
+    for (const code of ["2.3", "2.4"]) {
+      const [c] = find(set, "code-renamed", code).filter((x) => x.item === "tiltak-kategori");
+      expect(c).toMatchObject({ sender: "label-only", proposals: ["barnevern-2023-tiltak-2-3-2-4"], justified: true });
+    }
+  });
+
+  it("shows the guidance-text changes of the arts, justified by the chart-of-accounts proposal", () => {
+    const arts = set.changes.filter((c) => c.item === "kostra-art");
+    expect(arts.map((c) => c.code)).toEqual(["050", "165", "370", "400", "470"]);
+    for (const c of arts) expect(c).toMatchObject({ type: "code-notes-changed", justified: true });
+  });
+
+  it("flags the saksinnhold codes no source proposal declares", () => {
+    expect(find(set, "code-added").filter((c) => c.item === "saksinnhold" && !c.justified).map((c) => c.code)).toEqual(["29", "30", "31"]);
+  });
+
+  it("has the documented JSON shape", () => {
+    expect(ChangeSet.parse(JSON.parse(JSON.stringify(set)))).toEqual(set);
+  });
+});
