@@ -85,6 +85,11 @@ describe("npx kostra diff", () => {
     expect(run.stdout).toMatch(/code-added .* 29 "Foreldres kognitive vansker" +NOT JUSTIFIED/);
   });
 
+  it("shows the new row in form 8 traced to its proposal", () => {
+    const run = kostra(["diff", "2022", "2023"]);
+    expect(run.stdout).toMatch(/barnevern · form 8 "8 Personell og organisering av barnevernstjenesten"\n\s+2023\s+field-added .* row besatte-etter-type\.kompetansekrav: "Herav stillinger som oppfyller kompetansekravet i bvl\. § 15-6"\s+← barnevern-2023-skjema-8-kompetansekrav/);
+  });
+
   it("flags an undeclared change in a fixture", () => {
     const run = kostra(["diff", "2020", "2021", "--content", join(REPO, "test/fixtures/diff")]);
     expect(run.stdout).toMatch(/code-added .* 8 "Oransje" +NOT JUSTIFIED/);

@@ -1,18 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureWith, REPO } from "./helpers.ts";
+import { buildSite } from "./build-site.ts";
 
-/** The real build, into a temporary folder. */
-function build(content?: string): string {
-  const out = join(mkdtempSync(join(tmpdir(), "kostra-site-")), "dist");
-  const args = [join(REPO, "bin", "kostra.js"), "build", "--out", out, ...(content ? ["--content", content] : [])];
-  const run = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "" }, timeout: 300_000 });
-  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  return out;
-}
+const build = buildSite;
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ");
 
@@ -97,6 +90,27 @@ describe("the built site", () => {
     const schema = JSON.parse(readFileSync(join(dist, "api/v1/schemas/change-set.json"), "utf8"));
     expect(schema.$schema).toMatch(/2020-12/);
     expect(Object.keys(schema.properties)).toEqual(["from", "to", "summary", "changes", "notCarriedOut"]);
+  });
+
+  it("renders form 8 as a fillable form and lists its controls; it reads without JavaScript", () => {
+    const raw = page("skjema/8/2023");
+    expect(raw).toContain('name="table.besatte-etter-type.kompetansekrav.fagstillinger-244"');
+    expect(raw).toMatch(/<input type="radio" name="field\.internkontroll" value="true"/);
+    const html = text(raw);
+    expect(html).toContain("Feil antall. Sum besatte stillinger i 2A og 2B skal være lik.");
+    expect(html).toContain("Feil (hindrer innsending)");
+    expect(page("skjema/8/2022")).not.toContain('name="table.besatte-etter-type.kompetansekrav.fagstillinger-244"');
+  });
+
+  it("renders file extract 15F as record layouts with codelist links and its controls", () => {
+    const raw = page("skjema/15f/2024");
+    expect(raw).toMatch(/href="\/kodelister\/tiltak-kategori\/2024\/"/);
+    expect(text(raw)).toMatch(/Kategori/);
+    expect(text(raw)).toMatch(/avgiver_02/);
+  });
+
+  it("lists on each codelist version page the forms and fields that use it", () => {
+    expect(text(page("kodelister/plantype/2023"))).toMatch(/Brukes i skjema .*Filuttrekk 15F/);
   });
 
   it("builds any content root in the documented format", () => {

@@ -27,6 +27,12 @@ const cases: { name: string; file: string; line: number; column?: number; field?
   { name: "unknown-code-in-proposal", file: "changes/p1.mdx", line: 14, column: 30, field: "changes.0.codes.3", message: /unknown code .* "5"/ },
   { name: "unknown-codelist-in-form", file: "content/forms/f1/2020.yaml", line: 9, field: "sections.0.fields.0.codelist.codelist", message: /unknown codelist "fager"/ },
   { name: "codelist-version-before-first", file: "content/forms/f1/2020.yaml", line: 9, field: "sections.0.fields.0.codelist.year", message: /unknown version of farger for year "2019"/ },
+  { name: "fixed-width-overlap", file: "content/forms/x9/2020.yaml", line: 7, column: 42, field: "records.0.fields.1.position", message: /position 4 overlaps the field before/ },
+  { name: "fixed-width-gap", file: "content/forms/x9/2020.yaml", line: 7, column: 42, field: "records.0.fields.1.position", message: /gap: position 7 leaves columns 5–6 undefined/ },
+  { name: "invalid-cel", file: "content/forms/f1/2020.yaml", line: 16, field: "controls.0.when", message: /invalid CEL expression/ },
+  { name: "control-test-wrong", file: "content/forms/f1/2020.yaml", line: 19, field: "controls.0.tests.1.expect", message: /test "utfylt" of control k1 gave fail/ },
+  { name: "control-without-fail-test", file: "content/forms/f1/2020.yaml", line: 18, field: "controls.0.tests", message: /both passing and failing/ },
+  { name: "unknown-applies-to", file: "content/forms/f1/2020.yaml", line: 16, field: "controls.0.appliesTo.0", message: /unknown section, field or table "fargen"/ },
 ];
 
 describe("validate: one fixture per error kind", () => {

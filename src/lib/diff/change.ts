@@ -26,6 +26,23 @@ export const ChangeType = z
     "code-merged",
     "code-replaced",
     "code-equivalent",
+    "form-added",
+    "form-discontinued",
+    "field-added",
+    "field-added-mandatory",
+    "field-removed",
+    "field-text-changed",
+    "field-format-changed",
+    "field-codelist-changed",
+    "field-made-mandatory",
+    "field-made-optional",
+    "control-added-blocking",
+    "control-added-warning",
+    "control-removed",
+    "control-made-stricter",
+    "control-made-lenient",
+    "control-condition-changed",
+    "control-text-changed",
   ])
   .describe("The kind of change; docs/change-classes.md gives the class of each for senders and consumers.");
 export type ChangeType = z.infer<typeof ChangeType>;
@@ -42,6 +59,11 @@ export const TextSegment = z
 export const CodeState = z
   .strictObject({
     label: z.string().optional().describe("Label (nb)."),
+    format: z.string().optional().describe("For form fields: type, length, position, path and pattern, as text."),
+    codelist: z.string().optional().describe("For form fields: the codelist bound (`id` or `id@year`)."),
+    mandatory: z.boolean().optional().describe("For form fields: whether it is mandatory."),
+    severity: z.string().optional().describe("For controls: the severity."),
+    when: z.string().optional().describe("For controls: the CEL condition."),
     notes: z.string().optional().describe("Notes."),
     parent: z.string().optional().describe("Parent code."),
     status: z.enum(["active", "deprecated"]).optional().describe("Status."),
@@ -60,6 +82,8 @@ export const Change = z
     type: ChangeType,
     year: z.number().int().describe("The reporting year the change takes effect."),
     code: z.string().optional().describe("The code changed, for changes of one code."),
+    element: z.string().optional().describe("For forms: the id of the section, field, table (`table.row`, `table.column`), record field (`record.Name`) or control changed."),
+    elementKind: z.enum(["section", "field", "table", "row", "column", "record", "record-field", "control"]).optional().describe("For forms: what kind of element `element` is."),
     from: z.array(z.string()).optional().describe("Codes before, for declared correspondences."),
     to: z.array(z.string()).optional().describe("Codes after, for declared correspondences."),
     before: CodeState.optional().describe("State before."),
@@ -78,8 +102,9 @@ export const NotCarriedOut = z
   .strictObject({
     proposal: z.string().describe("Id of the proposal."),
     targetYear: z.number().int().describe("The proposal's target year."),
+    itemKind: z.enum(["codelist", "form", "indicator"]).describe("Kind of item."),
     item: z.string().describe("Id of the item it declares a change to."),
-    code: z.string().optional().describe("The code it declares a change to."),
+    code: z.string().optional().describe("The code, field or control it declares a change to."),
     description: z.string().describe("What the proposal says changes."),
   })
   .describe("A declared change that did not happen (flagged «not carried out»).");

@@ -26,6 +26,23 @@ export const CLASS_RULES: Record<ChangeType, ClassRule> = {
   "code-merged": { sender: "breaking", consumer: "breaking", why: "Old codes are replaced by one; series must be recombined." },
   "code-replaced": { sender: "breaking", consumer: "breaking", why: "A new code with a changed meaning replaces the old one." },
   "code-equivalent": { sender: "breaking", consumer: "compatible", why: "Senders must send the new code; readers map it one to one." },
+  "form-added": { sender: "breaking", consumer: "compatible", why: "A new form or file to report." },
+  "form-discontinued": { sender: "compatible", consumer: "breaking", why: "Nothing more to report; the data stop." },
+  "field-added": { sender: "compatible", consumer: "compatible", why: "An optional new field, row or column: report it when you can." },
+  "field-added-mandatory": { sender: "breaking", consumer: "compatible", why: "A mandatory new field must be filled in or produced." },
+  "field-removed": { sender: "breaking", consumer: "breaking", why: "Files with the field fail the layout; readers lose the data." },
+  "field-text-changed": { sender: "label-only", consumer: "label-only", why: "Only a label or help text changes." },
+  "field-format-changed": { sender: "breaking", consumer: "breaking", why: "Type, length, position, path or pattern change: producers and parsers must change." },
+  "field-codelist-changed": { sender: "breaking", consumer: "breaking", why: "The field takes codes from another list." },
+  "field-made-mandatory": { sender: "breaking", consumer: "none", why: "Submissions without it are rejected." },
+  "field-made-optional": { sender: "compatible", consumer: "compatible", why: "It may now be left out; readers must allow it missing." },
+  "control-added-blocking": { sender: "breaking", consumer: "compatible", why: "A new FATAL or ERROR control can stop data that passed before." },
+  "control-added-warning": { sender: "compatible", consumer: "compatible", why: "A new warning or information to check." },
+  "control-removed": { sender: "compatible", consumer: "compatible", why: "Data that failed may now pass; control programs drop it." },
+  "control-made-stricter": { sender: "breaking", consumer: "compatible", why: "A higher severity can block what was only warned about." },
+  "control-made-lenient": { sender: "compatible", consumer: "compatible", why: "A lower severity blocks less." },
+  "control-condition-changed": { sender: "breaking", consumer: "compatible", why: "Data that passed may now fail; control programs must be updated." },
+  "control-text-changed": { sender: "label-only", consumer: "label-only", why: "Only the title, description or message changes." },
 };
 
 export function classify(type: ChangeType): { sender: ChangeClass; consumer: ChangeClass } {

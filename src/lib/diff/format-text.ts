@@ -1,6 +1,12 @@
 import type { Change, ChangeSet } from "./change.ts";
 
 const describe = (c: Change): string => {
+  if (c.element !== undefined) {
+    const text = c.type.endsWith("text-changed") ? c.textDiff?.filter((s) => s.op !== "same").map((s) => `${s.op === "added" ? "+" : "-"}"${s.text.trim().replace(/\s+/g, " ")}"`).join(" ") : undefined;
+    const addedOrRemoved = /added|removed/.test(c.type);
+    const detail = text ?? (c.type.startsWith("field-made") ? `mandatory ${c.before?.mandatory} → ${c.after?.mandatory}` : c.type === "field-codelist-changed" ? `${c.before?.codelist ?? "none"} → ${c.after?.codelist ?? "none"}` : c.type === "control-condition-changed" ? `${c.before?.when || "(not expressed)"} → ${c.after?.when || "(not expressed)"}` : addedOrRemoved ? `"${c.after?.label ?? c.before?.label ?? ""}"` : c.before?.format !== undefined || c.after?.format !== undefined ? `${c.before?.format ?? ""} → ${c.after?.format ?? ""}` : c.before?.severity || c.after?.severity ? `${c.before?.severity ?? ""} → ${c.after?.severity ?? ""}` : `"${c.after?.label ?? c.before?.label ?? ""}"`);
+    return `${c.elementKind} ${c.element}: ${detail}`;
+  }
   switch (c.type) {
     case "code-renamed":
       return `${c.code}: "${c.before?.label}" → "${c.after?.label}"`;

@@ -11,7 +11,7 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
   for (const c of changes) {
     let g = groups.find((x) => x.workingGroup === c.workingGroup);
     if (!g) groups.push((g = { workingGroup: c.workingGroup, items: [] }));
-    let item = g.items.find((x) => x.item === c.item);
+    let item = g.items.find((x) => x.item === c.item && x.changes[0]?.itemKind === c.itemKind);
     if (!item) g.items.push((item = { item: c.item, itemName: c.itemName, changes: [] }));
     item.changes.push(c);
   }

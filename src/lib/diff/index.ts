@@ -1,27 +1,35 @@
 import type { CodelistEntry, Registry } from "../registry.ts";
 import { CLASS_ORDER, type Change, type ChangeClass, type ChangeSet } from "./change.ts";
 import { diffCodelist } from "./codelist.ts";
-import { trace } from "./trace.ts";
+import { diffForm } from "./form.ts";
+import { trace, type DiffItem } from "./trace.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;
 
-/** A kind of item that can be diffed; forms and indicators plug in here. */
+/** A kind of item that can be diffed; indicators plug in here. */
 export interface ItemDiffer {
   kind: Change["itemKind"];
-  diff(registry: Registry, from: number, to: number): Draft[];
+  ids(registry: Registry): string[];
+  diff(registry: Registry, id: string, from: number, to: number): Draft[];
 }
 
 export const differs: ItemDiffer[] = [
-  { kind: "codelist", diff: (registry, from, to) => [...registry.codelists.values()].flatMap((e) => diffCodelist(registry, e, from, to)) },
+  { kind: "codelist", ids: (r) => [...r.codelists.keys()], diff: (r, id, from, to) => diffCodelist(r, r.codelists.get(id)!, from, to) },
+  { kind: "form", ids: (r) => [...r.forms.keys()], diff: (r, id, from, to) => diffForm(r, r.forms.get(id)!, from, to) },
 ];
+
+const itemDiffer = (registry: Registry): DiffItem => (kind, id, from, to) => {
+  const differ = differs.find((d) => d.kind === kind);
+  return differ && differ.ids(registry).includes(id) ? differ.diff(registry, id, from, to) : [];
+};
 
 const rank = (c: ChangeClass) => CLASS_ORDER.indexOf(c);
 
 /** Everything that changes from reporting year `from` to `to` (any two years), classified and traced. */
 export function diffRegistry(registry: Registry, from: number, to: number): ChangeSet {
   if (!(from < to)) throw new Error(`the first year must be before the second (got ${from} and ${to})`);
-  const drafts = differs.flatMap((d) => d.diff(registry, from, to));
-  const { changes, notCarriedOut } = trace(registry, from, to, drafts);
+  const drafts = differs.flatMap((d) => d.ids(registry).flatMap((id) => d.diff(registry, id, from, to)));
+  const { changes, notCarriedOut } = trace(registry, from, to, drafts, itemDiffer(registry));
   // By working group and item, breaking changes first, then in code order (already sorted per item).
   const order = new Map(changes.map((c, i) => [c, i]));
   changes.sort(
@@ -50,7 +58,7 @@ export function diffRegistry(registry: Registry, from: number, to: number): Chan
 
 /** The classified, traced changes of one codelist from one year to another. */
 export function diffCodelistTraced(registry: Registry, entry: CodelistEntry, from: number, to: number): Change[] {
-  return trace(registry, from, to, diffCodelist(registry, entry, from, to)).changes;
+  return trace(registry, from, to, diffCodelist(registry, entry, from, to), itemDiffer(registry)).changes;
 }
 
 /** A codelist's changes year by year, newest first: what its page shows as history. */

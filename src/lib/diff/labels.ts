@@ -16,6 +16,23 @@ export const CHANGE_TYPE_NB: Record<ChangeType, string> = {
   "code-merged": "Koder slått sammen",
   "code-replaced": "Kode erstattet",
   "code-equivalent": "Kode byttet, samme innhold",
+  "form-added": "Nytt skjema",
+  "form-discontinued": "Skjemaet avsluttes",
+  "field-added": "Nytt felt",
+  "field-added-mandatory": "Nytt obligatorisk felt",
+  "field-removed": "Felt fjernet",
+  "field-text-changed": "Endret tekst",
+  "field-format-changed": "Endret format",
+  "field-codelist-changed": "Ny kodeliste for feltet",
+  "field-made-mandatory": "Feltet blir obligatorisk",
+  "field-made-optional": "Feltet blir valgfritt",
+  "control-added-blocking": "Ny kontroll som hindrer innsending",
+  "control-added-warning": "Ny advarsel",
+  "control-removed": "Kontroll fjernet",
+  "control-made-stricter": "Strengere kontroll",
+  "control-made-lenient": "Mildere kontroll",
+  "control-condition-changed": "Endret kontrollbetingelse",
+  "control-text-changed": "Endret kontrolltekst",
 };
 
 export const CHANGE_CLASS_NB: Record<ChangeClass, string> = {

@@ -1,9 +1,12 @@
 import type { Registry } from "../registry.ts";
-import { diffCodelist } from "./codelist.ts";
 import type { Proposal } from "../schema/index.ts";
 import type { Change, NotCarriedOut } from "./change.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;
+type ItemKind = Change["itemKind"];
+
+/** Diffs one item between two years; given by the caller so tracing stays independent of the differs. */
+export type DiffItem = (kind: ItemKind, id: string, from: number, to: number) => Draft[];
 
 /** Statuses after which a proposal no longer declares a change. */
 const DROPPED = new Set(["avvist", "utsatt"]);
@@ -15,49 +18,52 @@ export function proposalsInRange(registry: Registry, from: number, to: number): 
   return [...registry.proposals.values()].map((p) => p.data).filter((p) => p.targetYear > from && p.targetYear <= to && !DROPPED.has(currentStatus(p)));
 }
 
-/** The codes a change touches. */
-const codesOf = (c: Draft) => [c.code, ...(c.from ?? []), ...(c.to ?? [])].filter((x): x is string => x !== undefined);
+/** What a proposal item declares: the item and the codes, fields or controls it names (none: all). */
+export function declaredItems(p: Proposal): { kind: ItemKind; id: string; keys: string[]; index: number; description: string }[] {
+  return p.changes.flatMap((c, index) => [
+    ...(c.codelist !== undefined ? [{ kind: "codelist" as const, id: c.codelist, keys: c.codes ?? [], index, description: c.description }] : []),
+    ...(c.form !== undefined ? [{ kind: "form" as const, id: c.form, keys: [...(c.fields ?? []), ...(c.controls ?? [])], index, description: c.description }] : []),
+  ]);
+}
+
+/** The codes, fields or controls a change touches. */
+export const keysOf = (c: Draft) => [c.code, c.element, ...(c.from ?? []), ...(c.to ?? [])].filter((x): x is string => x !== undefined);
 
 /**
  * Links each change to the proposals that declare it, and finds declared changes that did not
- * happen. A proposal item naming a codelist without codes declares every change to that list.
+ * happen. A proposal item naming no codes, fields or controls declares every change to the item.
  */
-export function trace(registry: Registry, from: number, to: number, drafts: Draft[]): { changes: Change[]; notCarriedOut: NotCarriedOut[] } {
+export function trace(registry: Registry, from: number, to: number, drafts: Draft[], diffItem: DiffItem): { changes: Change[]; notCarriedOut: NotCarriedOut[] } {
   const proposals = proposalsInRange(registry, from, to);
-  // item -> code (or "*") -> proposal ids
+  // "kind:item" -> key (or "*") -> proposal ids
   const declared = new Map<string, Map<string, Set<string>>>();
   for (const p of proposals) {
-    for (const item of p.changes) {
-      if (item.codelist === undefined) continue;
-      const byCode = declared.get(item.codelist) ?? new Map<string, Set<string>>();
-      for (const code of item.codes?.length ? item.codes : ["*"]) byCode.set(code, (byCode.get(code) ?? new Set()).add(p.id));
-      declared.set(item.codelist, byCode);
+    for (const d of declaredItems(p)) {
+      const byKey = declared.get(`${d.kind}:${d.id}`) ?? new Map<string, Set<string>>();
+      for (const key of d.keys.length ? d.keys : ["*"]) byKey.set(key, (byKey.get(key) ?? new Set()).add(p.id));
+      declared.set(`${d.kind}:${d.id}`, byKey);
     }
   }
   const changes = drafts.map((d): Change => {
-    const byCode = declared.get(d.item);
-    const ids = new Set<string>(byCode?.get("*") ?? []);
-    for (const code of codesOf(d)) for (const id of byCode?.get(code) ?? []) ids.add(id);
+    const byKey = declared.get(`${d.itemKind}:${d.item}`);
+    const ids = new Set<string>(byKey?.get("*") ?? []);
+    for (const key of keysOf(d)) for (const id of byKey?.get(key) ?? []) ids.add(id);
     const proposalIds = [...ids].sort();
     return { ...d, proposals: proposalIds, justified: proposalIds.length > 0 };
   });
 
   // A proposal is carried out when its item changes from the year before its target year to the target year.
-  const touchedAt = (item: string, year: number): Set<string> | undefined => {
-    const entry = registry.codelists.get(item);
-    if (!entry) return undefined;
-    const drafts = diffCodelist(registry, entry, year - 1, year);
-    return drafts.length ? new Set(drafts.flatMap((d) => (codesOf(d).length ? codesOf(d) : ["*"]))) : undefined;
+  const touchedAt = (kind: ItemKind, id: string, year: number): Set<string> | undefined => {
+    const found = diffItem(kind, id, year - 1, year);
+    return found.length ? new Set(found.flatMap((d) => (keysOf(d).length ? keysOf(d) : ["*"]))) : undefined;
   };
   const notCarriedOut: NotCarriedOut[] = [];
   for (const p of proposals) {
-    for (const item of p.changes) {
-      if (item.codelist === undefined) continue;
-      const seen = touchedAt(item.codelist, p.targetYear);
-      const codes = item.codes?.length ? item.codes : [undefined];
-      for (const code of codes) {
-        const happened = code === undefined ? seen !== undefined : seen?.has(code);
-        if (!happened) notCarriedOut.push({ proposal: p.id, targetYear: p.targetYear, item: item.codelist, ...(code !== undefined && { code }), description: item.description });
+    for (const d of declaredItems(p)) {
+      const seen = touchedAt(d.kind, d.id, p.targetYear);
+      for (const key of d.keys.length ? d.keys : [undefined]) {
+        const happened = key === undefined ? seen !== undefined : seen?.has(key);
+        if (!happened) notCarriedOut.push({ proposal: p.id, targetYear: p.targetYear, itemKind: d.kind, item: d.id, ...(key !== undefined && { code: key }), description: d.description });
       }
     }
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EditorNote, Id, ReportingYear, SourceRef } from "./common.ts";
 import { Field, Table } from "./form-field.ts";
 import { Control } from "./control.ts";
+import { Record } from "./record.ts";
 
 /** A section of a questionnaire. */
 export const Section = z
@@ -24,6 +25,7 @@ export const FormVersion = z
     validTo: ReportingYear.optional().describe("Last reporting year this version applies, when it ends before the next version."),
     legalBasis: z.string().trim().min(1).optional().describe("The legal basis text printed on the form."),
     sections: z.array(Section).optional().describe("Sections of a questionnaire."),
+    records: z.array(Record).optional().describe("Records of a file extract."),
     controls: z.array(Control).optional().describe("Controls run on the submitted form."),
   })
   .describe("One version of a form. The file name is the first reporting year it applies to.");

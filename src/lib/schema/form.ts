@@ -10,6 +10,7 @@ export const Form = z
     kind: z.enum(["questionnaire", "file-extract"]).describe("`questionnaire` (skjema) or `file-extract` (filuttrekk)."),
     workingGroup: Id.describe("Id of the owning working group."),
     description: z.string().trim().min(1).optional().describe("What the form collects."),
+    introducedIn: ReportingYear.optional().describe("The reporting year the form was introduced, where the sources record it."),
     discontinuedFrom: ReportingYear.optional().describe("First reporting year the form is no longer used."),
     source: SourceRef,
   })

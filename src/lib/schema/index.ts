@@ -19,6 +19,7 @@ export * from "./working-group.ts";
 export * from "./form.ts";
 export * from "./form-field.ts";
 export * from "./control.ts";
+export * from "./record.ts";
 export * from "./form-version.ts";
 export * from "./indicator.ts";
 export * from "./statbank-table.ts";

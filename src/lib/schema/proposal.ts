@@ -23,9 +23,10 @@ export const ChangedItem = z
     codes: z.array(z.string().min(1)).optional().describe("Codes of that codelist the proposal changes."),
     form: Id.optional().describe("Id of a form the proposal changes."),
     fields: z
-      .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)?$/, { message: "must be the id of a field, section or table, or <table>.<row>" }))
+      .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\.[A-Za-z0-9]+(-[A-Za-z0-9]+)*)?$/, { message: "must be the id of a field, section or table, or <table>.<row>" }))
       .optional()
-      .describe("Ids of sections, fields or tables of that form; a table row as `<table>.<row>`."),
+      .describe("Ids of sections, fields or tables of that form; a table row as `<table>.<row>`, a record field as `<record>.<Name>`."),
+    controls: z.array(z.string().min(1)).optional().describe("Ids of controls of that form the proposal adds, removes or changes."),
     description: z.string().trim().min(1).describe("What changes, in words."),
   })
   .describe("An item the proposal changes.");

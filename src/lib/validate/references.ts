@@ -1,6 +1,7 @@
 import { versionAt, type Registry } from "../registry.ts";
 import type { Finding, PathSegment } from "./finding.ts";
 import { findingAt } from "../load/source-file.ts";
+import { elementIds } from "./forms.ts";
 
 /**
  * Every id that points elsewhere must resolve: working groups, codelists and their versions and
@@ -86,10 +87,15 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
         if (isBroken(`form:${c.form}`, `formVersion:${c.form}`)) return;
         const form = registry.forms.get(c.form);
         if (!form) return miss(p, ["changes", i, "form"], "form", c.form, `one of: ${ids(registry.forms)}`);
-        const v = versionAt(form, p.targetYear);
-        const fieldIds = new Set(v?.data.sections?.flatMap((s) => [s.id, ...(s.fields ?? []).map((f) => f.id), ...(s.tables ?? []).flatMap((t) => [t.id, ...t.rows.map((r) => `${t.id}.${r.id}`)])]));
+        // A changed field or control exists in the target year (added or changed) or the year before (removed).
+        const versions = [versionAt(form, p.targetYear), versionAt(form, p.targetYear - 1)].filter((x) => x !== undefined);
+        const fieldIds = new Set(versions.flatMap((v) => [...elementIds(v.data)]));
+        const controlIds = new Set(versions.flatMap((v) => (v.data.controls ?? []).map((x) => x.id)));
         c.fields?.forEach((f, j) => {
-          if (!fieldIds.has(f)) miss(p, ["changes", i, "fields", j], `field of form ${c.form} in ${p.targetYear}`, f, "the id of a section, field or table of that version (a table row as <table>.<row>)");
+          if (!fieldIds.has(f)) miss(p, ["changes", i, "fields", j], `field of form ${c.form} in ${p.targetYear - 1}–${p.targetYear}`, f, "the id of a section, field or table of that form (a table row as <table>.<row>, a record field as <record>.<Name>)");
+        });
+        c.controls?.forEach((x, j) => {
+          if (!controlIds.has(x)) miss(p, ["changes", i, "controls", j], `control of form ${c.form} in ${p.targetYear - 1}–${p.targetYear}`, x, "the id of a control of that form");
         });
       }
     });

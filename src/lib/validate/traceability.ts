@@ -1,41 +1,84 @@
 import type { Registry } from "../registry.ts";
-import type { Finding } from "./finding.ts";
+import type { Finding, PathSegment } from "./finding.ts";
 import { findingAt } from "../load/source-file.ts";
 import { diffRegistry } from "../diff/index.ts";
+import { declaredItems } from "../diff/trace.ts";
 import { versionAt } from "../registry.ts";
+import type { Change } from "../diff/change.ts";
+import type { FormVersion } from "../schema/index.ts";
+
+/** Where a form element or control is written in its version file. */
+function elementPath(v: FormVersion, id: string): PathSegment[] {
+  const [head, tail] = id.split(".");
+  for (const [i, s] of (v.sections ?? []).entries()) {
+    if (s.id === id) return ["sections", i];
+    for (const [j, f] of (s.fields ?? []).entries()) if (f.id === id) return ["sections", i, "fields", j];
+    for (const [j, t] of (s.tables ?? []).entries()) {
+      if (t.id !== head) continue;
+      const r = t.rows.findIndex((x) => x.id === tail);
+      const c = t.columns.findIndex((x) => x.id === tail);
+      return r >= 0 ? ["sections", i, "tables", j, "rows", r] : c >= 0 ? ["sections", i, "tables", j, "columns", c] : ["sections", i, "tables", j];
+    }
+  }
+  for (const [i, r] of (v.records ?? []).entries()) {
+    if (r.id !== head) continue;
+    const f = r.fields.findIndex((x) => x.name === tail);
+    return f >= 0 ? ["records", i, "fields", f] : ["records", i];
+  }
+  const c = (v.controls ?? []).findIndex((x) => x.id === id);
+  return c >= 0 ? ["controls", c] : [];
+}
+
+const describe = (c: Change) => `${c.type}${c.code ? ` ${c.code}` : c.element ? ` ${c.element}` : c.from ? ` ${c.from.join("+")}→${c.to?.join("+")}` : ""}`;
 
 /**
  * Every change between neighbouring reporting years must be declared by a proposal, and every
- * declared change must happen. Both are warnings (errors with --strict).
+ * declared change must happen. Both are warnings (errors with --strict), one per item and year.
  */
 export function checkTraceability(registry: Registry): Finding[] {
   const findings: Finding[] = [];
   const years = registry.reportingYears;
   for (let i = 1; i < years.length; i++) {
-    const set = diffRegistry(registry, years[i - 1], years[i]);
-    const byItem = new Map<string, typeof set.changes>();
-    for (const c of set.changes) if (!c.justified) byItem.set(c.item, [...(byItem.get(c.item) ?? []), c]);
-    for (const [item, changes] of byItem) {
-      const entry = registry.codelists.get(item)!;
-      const version = versionAt(entry, years[i]);
-      const file = registry.originOf(version?.data ?? entry.meta);
+    const year = years[i];
+    const set = diffRegistry(registry, years[i - 1], year);
+    const byItem = new Map<string, Change[]>();
+    for (const c of set.changes) if (!c.justified) byItem.set(`${c.itemKind}:${c.item}`, [...(byItem.get(`${c.itemKind}:${c.item}`) ?? []), c]);
+    for (const changes of byItem.values()) {
+      const { itemKind, item } = changes[0];
+      let file;
+      let path: PathSegment[] = [];
+      if (itemKind === "codelist") {
+        const entry = registry.codelists.get(item)!;
+        const version = versionAt(entry, year);
+        file = registry.originOf(version?.data ?? entry.meta);
+        const first = changes.map((c) => c.code ?? c.to?.[0]).find((x) => x !== undefined);
+        const index = version && first !== undefined ? version.data.codes.findIndex((c) => c.code === first) : -1;
+        if (index >= 0) path = ["codes", index];
+      } else {
+        const entry = registry.forms.get(item)!;
+        const version = versionAt(entry, year);
+        file = registry.originOf(version?.data ?? entry.meta);
+        const first = changes.find((c) => c.element !== undefined && c.type !== "field-removed" && c.type !== "control-removed")?.element;
+        if (version && first !== undefined) path = elementPath(version.data, first);
+      }
       if (!file) continue;
-      const firstCode = changes.find((c) => c.code ?? c.to?.[0])?.code ?? changes[0].to?.[0];
-      const index = version && firstCode !== undefined ? version.data.codes.findIndex((c) => c.code === firstCode) : -1;
-      const what = changes.map((c) => `${c.type}${c.code ? ` ${c.code}` : c.from ? ` ${c.from.join("+")}→${c.to?.join("+")}` : ""}`).join(", ");
-      findings.push(
-        findingAt(file, index >= 0 ? ["codes", index] : [], `not justified: ${changes.length} change(s) to ${item} from ${years[i - 1]} to ${years[i]} that no change proposal declares (${what})`, `a proposal in changes/ with targetYear ${years[i]} listing these codes`, "warning"),
-      );
+      findings.push(findingAt(file, path, `not justified: ${changes.length} change(s) to ${itemKind} ${item} from ${years[i - 1]} to ${year} that no change proposal declares (${changes.map(describe).join(", ")})`, `a proposal in changes/ with targetYear ${year} listing them`, "warning"));
     }
     for (const n of set.notCarriedOut) {
-      if (n.targetYear !== years[i]) continue;
+      if (n.targetYear !== year) continue;
       const proposal = registry.proposals.get(n.proposal)!.data;
       const file = registry.originOf(proposal);
       if (!file) continue;
-      const itemIndex = proposal.changes.findIndex((c) => c.codelist === n.item);
-      const codeIndex = n.code !== undefined ? (proposal.changes[itemIndex].codes ?? []).indexOf(n.code) : -1;
-      const path = codeIndex >= 0 ? ["changes", itemIndex, "codes", codeIndex] : ["changes", itemIndex];
-      findings.push(findingAt(file, path, `not carried out: ${n.item}${n.code ? ` code ${n.code}` : ""} does not change from ${n.targetYear - 1} to ${n.targetYear}`, `the change in the ${n.item} version for ${n.targetYear}, or a status of avvist or utsatt`, "warning"));
+      const d = declaredItems(proposal).find((x) => x.kind === n.itemKind && x.id === n.item)!;
+      const item = proposal.changes[d.index];
+      let path: PathSegment[] = ["changes", d.index];
+      if (n.code !== undefined) {
+        for (const key of ["codes", "fields", "controls"] as const) {
+          const k = (item[key] ?? []).indexOf(n.code);
+          if (k >= 0) path = ["changes", d.index, key, k];
+        }
+      }
+      findings.push(findingAt(file, path, `not carried out: ${n.itemKind} ${n.item}${n.code ? ` ${n.code}` : ""} does not change from ${year - 1} to ${year}`, `the change in the ${n.item} version for ${year}, or a status of avvist or utsatt`, "warning"));
     }
   }
   return findings;

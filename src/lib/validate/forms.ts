@@ -1,0 +1,111 @@
+import type { Registry } from "../registry.ts";
+import type { FormVersion } from "../schema/index.ts";
+import type { Finding } from "./finding.ts";
+import { findingAt, type SourceFile } from "../load/source-file.ts";
+import { expressionError } from "../rules/environment.ts";
+import { contextFor, evaluateControl } from "../rules/evaluate.ts";
+
+/** The ids a control's appliesTo may name: sections, fields, tables, `table.row`, records and `record.field`. */
+export function elementIds(v: FormVersion): Set<string> {
+  const ids = new Set<string>();
+  for (const s of v.sections ?? []) {
+    ids.add(s.id);
+    for (const f of s.fields ?? []) ids.add(f.id);
+    for (const t of s.tables ?? []) {
+      ids.add(t.id);
+      for (const r of t.rows) ids.add(`${t.id}.${r.id}`);
+      for (const c of t.columns) ids.add(`${t.id}.${c.id}`);
+    }
+  }
+  for (const r of v.records ?? []) {
+    ids.add(r.id);
+    for (const f of r.fields) ids.add(`${r.id}.${f.name}`);
+  }
+  return ids;
+}
+
+/** Forms: unique ids, a sound fixed-width layout, and controls that parse and pass their own tests. */
+export function checkForms(registry: Registry): Finding[] {
+  const findings: Finding[] = [];
+  for (const form of registry.forms.values()) {
+    for (const version of form.versions) {
+      const file = registry.originOf(version.data);
+      if (file) findings.push(...checkVersion(version.data, version.year, file, form.meta.kind));
+    }
+  }
+  return findings;
+}
+
+function checkVersion(v: FormVersion, year: number, file: SourceFile, kind: "questionnaire" | "file-extract"): Finding[] {
+  const findings: Finding[] = [];
+  const err = (path: (string | number)[], message: string, expected: string) => findings.push(findingAt(file, path, message, expected));
+  const unique = (values: string[], path: (i: number) => (string | number)[], what: string) => {
+    const seen = new Set<string>();
+    values.forEach((value, i) => {
+      if (seen.has(value)) err(path(i), `duplicate ${what} "${value}"`, `each ${what} once`);
+      seen.add(value);
+    });
+  };
+
+  if (kind === "questionnaire" && v.records?.length) err(["records"], "a questionnaire has sections, not records", "sections, or kind: file-extract in form.yaml");
+  if (kind === "file-extract" && v.sections?.length) err(["sections"], "a file extract has records, not sections", "records, or kind: questionnaire in form.yaml");
+
+  const flat = (v.sections ?? []).flatMap((s, i) => [
+    { id: s.id, path: ["sections", i, "id"] },
+    ...(s.fields ?? []).map((f, j) => ({ id: f.id, path: ["sections", i, "fields", j, "id"] })),
+    ...(s.tables ?? []).map((t, j) => ({ id: t.id, path: ["sections", i, "tables", j, "id"] })),
+  ]);
+  unique(flat.map((x) => x.id), (i) => flat[i].path, "section, field or table id");
+  (v.sections ?? []).forEach((s, i) =>
+    (s.tables ?? []).forEach((t, j) => {
+      unique(t.rows.map((r) => r.id), (k) => ["sections", i, "tables", j, "rows", k, "id"], "row id");
+      unique(t.columns.map((c) => c.id), (k) => ["sections", i, "tables", j, "columns", k, "id"], "column id");
+      if (t.columns.filter((c) => c.sum).length > 1) err(["sections", i, "tables", j, "columns"], "more than one sum column", "at most one column with sum: true");
+    }),
+  );
+
+  const records = v.records ?? [];
+  unique(records.map((r) => r.id), (i) => ["records", i, "id"], "record id");
+  const recordIds = new Set(records.map((r) => r.id));
+  records.forEach((r, i) => {
+    if (r.parent !== undefined && !recordIds.has(r.parent)) err(["records", i, "parent"], `unknown parent record "${r.parent}"`, `one of: ${[...recordIds].join(", ")}`);
+    unique(r.fields.map((f) => f.name), (j) => ["records", i, "fields", j, "name"], "field name");
+    const positioned = r.fields.filter((f) => f.position !== undefined || f.length !== undefined);
+    if (positioned.length && positioned.length < r.fields.length) {
+      const j = r.fields.findIndex((f) => f.position === undefined);
+      err(["records", i, "fields", j], "a fixed-width record needs position and length on every field", "position and length on every field, or on none");
+    } else if (positioned.length) {
+      let next = 1;
+      r.fields.forEach((f, j) => {
+        if (f.position === undefined || f.length === undefined) return err(["records", i, "fields", j], "position without length (or length without position)", "both position and length");
+        if (f.position < next) err(["records", i, "fields", j, "position"], `position ${f.position} overlaps the field before, which ends at ${next - 1}`, `position ${next}`);
+        else if (f.position > next) err(["records", i, "fields", j, "position"], `gap: position ${f.position} leaves columns ${next}–${f.position - 1} undefined`, `position ${next}`);
+        next = f.position + f.length;
+      });
+    }
+  });
+
+  const ids = elementIds(v);
+  unique((v.controls ?? []).map((c) => c.id), (i) => ["controls", i, "id"], "control id");
+  (v.controls ?? []).forEach((c, i) => {
+    if (c.scope !== undefined && !recordIds.has(c.scope)) err(["controls", i, "scope"], `unknown record "${c.scope}"`, records.length ? `one of: ${[...recordIds].join(", ")}` : "no scope: questionnaire controls run on the whole form");
+    c.appliesTo?.forEach((a, j) => {
+      if (!ids.has(a)) err(["controls", i, "appliesTo", j], `unknown section, field or table "${a}"`, "an id of this form version (a table row as <table>.<row>, a record field as <record>.<Name>)");
+    });
+    if (c.when === undefined) return;
+    const parseError = expressionError(c.when);
+    if (parseError) return err(["controls", i, "when"], `invalid CEL expression: ${parseError}`, "a CEL expression that is true when the message is to be shown");
+    const tests = c.tests ?? [];
+    if (!tests.some((t) => t.expect === "pass") || !tests.some((t) => t.expect === "fail")) {
+      err(["controls", i, "tests"], "a control needs test cases that show it both passing and failing", "at least one test with expect: pass and one with expect: fail");
+    }
+    tests.forEach((t, j) => {
+      const actual = evaluateControl(c, contextFor(v, year, t.input));
+      if (actual.outcome !== t.expect) {
+        const got = actual.outcome === "error" ? `an evaluation error (${actual.error})` : actual.outcome;
+        err(["controls", i, "tests", j, "expect"], `test "${t.name}" of control ${c.id} gave ${got}`, t.expect);
+      }
+    });
+  });
+  return findings;
+}
