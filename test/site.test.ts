@@ -113,6 +113,27 @@ describe("the built site", () => {
     expect(text(page("kodelister/plantype/2023"))).toMatch(/Brukes i skjema .*Filuttrekk 15F/);
   });
 
+  it("says /tabeller/12238/ is discontinued and links to 13939, which links back", () => {
+    const raw = page("tabeller/12238");
+    expect(text(raw)).toMatch(/Avsluttet – erstattet av tabell 13939/);
+    expect(raw).toContain('href="/tabeller/13939/"');
+    expect(page("tabeller/13939")).toContain('href="/tabeller/12238/"');
+  });
+
+  it("has a page per indicator with every section, the formula as MathML and a calculator", () => {
+    const raw = page("indikatorer/andel-barn-med-barnevernstiltak-0-24");
+    expect(raw).toContain("<mfrac><mi>A</mi><mi>B</mi></mfrac>");
+    expect(raw).toContain("data-indicator-calculator");
+    for (const heading of ["Beskrivelse", "Formål", "Sentrale begrep", "Utregning", "Utvalg", "Fortolkning", "Versjoner"]) expect(raw).toContain(`<h2>${heading}</h2>`);
+    expect(text(page("indikatorer"))).toContain("Andel barn med barneverntiltak i forhold til innbyggere 0-24 år (prosent)");
+  });
+
+  it("lists the indicators a municipality can use per theme of the state-of-child-welfare report", () => {
+    const html = text(page("tilstandsrapport/tilstandsrapport-barnevern"));
+    expect(html).toContain("4.5 Hjelpetiltak");
+    expect(html).toContain("tre eller færre");
+  });
+
   it("builds any content root in the documented format", () => {
     const other = build(fixtureWith());
     expect(text(readFileSync(join(other, "kodelister/farger/2022/index.html"), "utf8"))).toContain("Himmelblå");

@@ -1,4 +1,4 @@
-import type { Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, StatbankTable, WorkingGroup } from "./schema/index.ts";
+import type { Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, StatbankTable, WorkingGroup } from "./schema/index.ts";
 import type { SourceFile } from "./load/source-file.ts";
 
 /** One version of a versioned item, named by the first reporting year it applies to. */
@@ -30,6 +30,7 @@ export interface RegistryParts {
   tables: Map<string, StatbankTable>;
   meetings: Map<string, WithBody<Meeting>>;
   proposals: Map<string, WithBody<Proposal>>;
+  reportTemplates: Map<string, ReportTemplate>;
   origins: Map<object, SourceFile>;
 }
 
@@ -42,6 +43,7 @@ export class Registry {
   readonly tables: ReadonlyMap<string, StatbankTable>;
   readonly meetings: ReadonlyMap<string, WithBody<Meeting>>;
   readonly proposals: ReadonlyMap<string, WithBody<Proposal>>;
+  readonly reportTemplates: ReadonlyMap<string, ReportTemplate>;
   /** Every reporting year from the first version of anything to the last, ascending. */
   readonly reportingYears: readonly number[];
   readonly #origins: Map<object, SourceFile>;
@@ -54,6 +56,7 @@ export class Registry {
     this.tables = parts.tables;
     this.meetings = parts.meetings;
     this.proposals = parts.proposals;
+    this.reportTemplates = parts.reportTemplates;
     this.#origins = parts.origins;
     const years = [...parts.codelists.values(), ...parts.forms.values()].flatMap((e) => e.versions.map((v) => v.year));
     const first = Math.min(...years);

@@ -13,9 +13,17 @@ export const urls = {
   form: (id: string) => `/skjema/${id}/`,
   formVersion: (id: string, year: number) => `/skjema/${id}/${year}/`,
   proposals: () => "/endringsforslag/",
+  indicators: () => "/indikatorer/",
+  indicator: (id: string) => `/indikatorer/${id}/`,
+  tables: () => "/tabeller/",
+  table: (n: string) => `/tabeller/${n}/`,
+  reportTemplates: () => "/tilstandsrapport/",
+  reportTemplate: (id: string) => `/tilstandsrapport/${id}/`,
+  reportTheme: (id: string, theme: string) => `/tilstandsrapport/${id}/${theme}/`,
+  statbank: (n: string) => `https://www.ssb.no/statbank/table/${n}/`,
   /** The page of a changed item, at a year where one is given. */
   item: (kind: "codelist" | "form" | "indicator", id: string, year?: number): string =>
-    kind === "form" ? (year !== undefined ? `/skjema/${id}/${year}/` : `/skjema/${id}/`) : year !== undefined ? `/kodelister/${id}/${year}/` : `/kodelister/${id}/`,
+    kind === "form" ? (year !== undefined ? `/skjema/${id}/${year}/` : `/skjema/${id}/`) : kind === "indicator" ? `/indikatorer/${id}/` : year !== undefined ? `/kodelister/${id}/${year}/` : `/kodelister/${id}/`,
   apiChanges: (from: number, to: number) => `/api/v1/changes/${from}-${to}.json`,
   apiChangeSetSchema: () => "/api/v1/schemas/change-set.json",
 };

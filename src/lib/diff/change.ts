@@ -43,6 +43,9 @@ export const ChangeType = z
     "control-made-lenient",
     "control-condition-changed",
     "control-text-changed",
+    "indicator-formula-changed",
+    "indicator-table-changed",
+    "indicator-age-group-changed",
   ])
   .describe("The kind of change; docs/change-classes.md gives the class of each for senders and consumers.");
 export type ChangeType = z.infer<typeof ChangeType>;
@@ -89,6 +92,7 @@ export const Change = z
     before: CodeState.optional().describe("State before."),
     after: CodeState.optional().describe("State after."),
     textDiff: z.array(TextSegment).optional().describe("Word-level diff of the label or notes that changed."),
+    seriesBreak: z.boolean().optional().describe("For indicators: `true` when the change breaks comparability with earlier years (brudd i tidsserien)."),
     sender: ChangeClass.describe("Class for senders: municipalities and the vendors of their systems."),
     consumer: ChangeClass.describe("Class for consumers: tools reading the exports."),
     proposals: z.array(z.string()).describe("Ids of the change proposals that declare this change."),

@@ -43,6 +43,9 @@ export const CLASS_RULES: Record<ChangeType, ClassRule> = {
   "control-made-lenient": { sender: "compatible", consumer: "compatible", why: "A lower severity blocks less." },
   "control-condition-changed": { sender: "breaking", consumer: "compatible", why: "Data that passed may now fail; control programs must be updated." },
   "control-text-changed": { sender: "label-only", consumer: "label-only", why: "Only the title, description or message changes." },
+  "indicator-formula-changed": { sender: "none", consumer: "breaking", why: "The indicator measures something else: a break in the series." },
+  "indicator-table-changed": { sender: "none", consumer: "breaking", why: "The data come from another Statbank table: tools fetching it must change." },
+  "indicator-age-group-changed": { sender: "none", consumer: "breaking", why: "Another age group is counted: a break in the series." },
 };
 
 export function classify(type: ChangeType): { sender: ChangeClass; consumer: ChangeClass } {

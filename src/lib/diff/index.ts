@@ -2,11 +2,12 @@ import type { CodelistEntry, Registry } from "../registry.ts";
 import { CLASS_ORDER, type Change, type ChangeClass, type ChangeSet } from "./change.ts";
 import { diffCodelist } from "./codelist.ts";
 import { diffForm } from "./form.ts";
+import { diffIndicator } from "./indicator.ts";
 import { trace, type DiffItem } from "./trace.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;
 
-/** A kind of item that can be diffed; indicators plug in here. */
+/** A kind of item that can be diffed: codelists, forms and indicators. */
 export interface ItemDiffer {
   kind: Change["itemKind"];
   ids(registry: Registry): string[];
@@ -16,6 +17,7 @@ export interface ItemDiffer {
 export const differs: ItemDiffer[] = [
   { kind: "codelist", ids: (r) => [...r.codelists.keys()], diff: (r, id, from, to) => diffCodelist(r, r.codelists.get(id)!, from, to) },
   { kind: "form", ids: (r) => [...r.forms.keys()], diff: (r, id, from, to) => diffForm(r, r.forms.get(id)!, from, to) },
+  { kind: "indicator", ids: (r) => [...r.indicators.keys()], diff: (r, id, from, to) => diffIndicator(r.indicators.get(id)!, from, to) },
 ];
 
 const itemDiffer = (registry: Registry): DiffItem => (kind, id, from, to) => {

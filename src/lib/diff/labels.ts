@@ -33,6 +33,9 @@ export const CHANGE_TYPE_NB: Record<ChangeType, string> = {
   "control-made-lenient": "Mildere kontroll",
   "control-condition-changed": "Endret kontrollbetingelse",
   "control-text-changed": "Endret kontrolltekst",
+  "indicator-formula-changed": "Endret formel",
+  "indicator-table-changed": "Ny tabell",
+  "indicator-age-group-changed": "Endret aldersgruppe",
 };
 
 export const CHANGE_CLASS_NB: Record<ChangeClass, string> = {

@@ -23,6 +23,7 @@ export function declaredItems(p: Proposal): { kind: ItemKind; id: string; keys: 
   return p.changes.flatMap((c, index) => [
     ...(c.codelist !== undefined ? [{ kind: "codelist" as const, id: c.codelist, keys: c.codes ?? [], index, description: c.description }] : []),
     ...(c.form !== undefined ? [{ kind: "form" as const, id: c.form, keys: [...(c.fields ?? []), ...(c.controls ?? [])], index, description: c.description }] : []),
+    ...(c.indicator !== undefined ? [{ kind: "indicator" as const, id: c.indicator, keys: [], index, description: c.description }] : []),
   ]);
 }
 

@@ -95,6 +95,7 @@ function assemble(loaded: LoadedFile[]): Registry {
     tables: new Map(),
     meetings: new Map(),
     proposals: new Map(),
+    reportTemplates: new Map(),
     origins: new Map(),
   };
   const byKind = (kind: ContentKindName) => loaded.filter((l) => l.found.kind === kind);
@@ -111,6 +112,7 @@ function assemble(loaded: LoadedFile[]): Registry {
   for (const l of byKind("indicator")) parts.indicators.set(l.found.id, l.data as never);
   for (const l of byKind("table")) parts.tables.set(l.found.id, l.data as never);
   for (const l of byKind("meeting")) parts.meetings.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
+  for (const l of byKind("reportTemplate")) parts.reportTemplates.set(l.found.id, l.data as never);
   for (const l of byKind("proposal")) parts.proposals.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
   return new Registry(parts);
 }

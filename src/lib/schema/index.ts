@@ -9,6 +9,7 @@ import { Indicator } from "./indicator.ts";
 import { StatbankTable } from "./statbank-table.ts";
 import { Meeting } from "./meeting.ts";
 import { Proposal } from "./proposal.ts";
+import { ReportTemplate } from "./report-template.ts";
 
 export * from "./common.ts";
 export * from "./code.ts";
@@ -25,6 +26,7 @@ export * from "./indicator.ts";
 export * from "./statbank-table.ts";
 export * from "./meeting.ts";
 export * from "./proposal.ts";
+export * from "./report-template.ts";
 
 export interface ContentKind {
   /** Name used in messages and docs. */
@@ -48,6 +50,7 @@ export const contentKinds = {
   formVersion: { name: "Form version", pattern: "content/forms/<id>/<year>.yaml", schema: FormVersion, mdx: false },
   indicator: { name: "Indicator", pattern: "content/indicators/<id>.yaml", schema: Indicator, mdx: false, idField: "id" },
   table: { name: "Statbank table", pattern: "content/tables/<number>.yaml", schema: StatbankTable, mdx: false, idField: "number" },
+  reportTemplate: { name: "Report template", pattern: "content/report-templates/<id>.yaml", schema: ReportTemplate, mdx: false, idField: "id" },
   meeting: { name: "Meeting", pattern: "content/meetings/<id>.mdx", schema: Meeting, mdx: true, idField: "id" },
   proposal: { name: "Change proposal", pattern: "changes/<id>.mdx", schema: Proposal, mdx: true, idField: "id" },
 } satisfies Record<string, ContentKind>;

@@ -27,6 +27,7 @@ export const ChangedItem = z
       .optional()
       .describe("Ids of sections, fields or tables of that form; a table row as `<table>.<row>`, a record field as `<record>.<Name>`."),
     controls: z.array(z.string().min(1)).optional().describe("Ids of controls of that form the proposal adds, removes or changes."),
+    indicator: Id.optional().describe("Id of an indicator the proposal changes."),
     description: z.string().trim().min(1).describe("What changes, in words."),
   })
   .describe("An item the proposal changes.");

@@ -53,6 +53,14 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
       }
     });
   }
+  const themes = new Set([...registry.reportTemplates.values()].flatMap((t) => t.themes.map((x) => x.number)));
+  for (const ind of registry.indicators.values()) {
+    ind.themes?.forEach((t, i) => {
+      if (!themes.has(t)) miss(ind, ["themes", i], "report theme", t, `one of: ${[...themes].join(", ") || "none defined (content/report-templates/)"}`);
+    });
+    if (ind.proposedIn !== undefined) meeting(ind, ind.proposedIn, ["proposedIn"]);
+  }
+  for (const t of registry.reportTemplates.values()) group(t, t.workingGroup);
   for (const table of registry.tables.values()) {
     for (const key of ["replacedBy", "replaces"] as const) {
       table[key]?.forEach((n, i) => {
@@ -82,6 +90,9 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
         c.codes?.forEach((code, j) => {
           if (!known.has(code)) miss(p, ["changes", i, "codes", j], `code of ${list.meta.id} in ${p.targetYear - 1}–${p.targetYear}`, code, `a code of ${list.meta.id} in ${p.targetYear} or ${p.targetYear - 1}`);
         });
+      }
+      if (c.indicator !== undefined && !registry.indicators.has(c.indicator) && !isBroken(`indicator:${c.indicator}`)) {
+        miss(p, ["changes", i, "indicator"], "indicator", c.indicator, `a file content/indicators/${c.indicator}.yaml`);
       }
       if (c.form !== undefined) {
         if (isBroken(`form:${c.form}`, `formVersion:${c.form}`)) return;
