@@ -134,6 +134,40 @@ describe("the built site", () => {
     expect(html).toContain("tre eller færre");
   });
 
+  it("lists the 2023 barnevern proposals, each with status history, justification and computed lines", () => {
+    const list = text(page("endringsforslag"));
+    for (const title of ["Tekstlige endringer i tiltakskode 2.3 og 2.4", "Nye plantyper i kodelisten for plan", "Ny linje i skjema 8 punkt 2B: stillinger som oppfyller kompetansekravet"]) expect(list).toContain(title);
+    const html = text(page("endringsforslag/barnevern-2023-tiltak-2-3-2-4"));
+    expect(html).toMatch(/Status .*fremmet 2023-04-20 .*anbefalt 2023-04-20/);
+    expect(html).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
+    expect(html).toMatch(/Beregnede endringer .*Nytt navn 2\.3 Statlige familiehjem \(gjelder fosterhjem som staten har ansvar for\) Spesialiserte fosterhjem Bare tekst .*Nytt navn 2\.4 .*Bare tekst/);
+    expect(html).toMatch(/Behandlet i møter .*2023-04-20/);
+    expect(text(page("endringsforslag/barnevern-2023-skjema-8-kompetansekrav"))).toMatch(/besatte-etter-type\.kompetansekrav .*Herav stillinger som oppfyller kompetansekravet/);
+  });
+
+  it("shows the 2009 minutes with agenda items and follow-ups, and the working group's open follow-ups", () => {
+    const minutes = text(page("moter/barnevern-2009-05-06"));
+    expect(minutes).toMatch(/Sak 5\.4\. Forsterket fosterhjem .*BLD: Det foreslås at BLD lager en klar definisjon .*Åpen/);
+    const group = text(page("arbeidsgrupper/barnevern"));
+    expect(group).toMatch(/Åpne oppfølgingspunkter .*KS går gjennom notatet på neste møtet/);
+  });
+
+  it("generates the 2023 barnevern report with the chapters of the working groups' reports", () => {
+    const html = text(page("arbeidsgrupper/barnevern/rapport/2023"));
+    const chapters = ["1 Innledning", "2 Oppsummering og anbefaling", "3 Videreutvikling av publiseringen", "4 Ønskede endringer i kontoplanen (funksjon og art)", "5 Ønskede endringer i skjema/filuttrekk", "6 Evaluering av siste rapportering"];
+    let last = -1;
+    for (const c of chapters) {
+      const at = html.indexOf(c);
+      expect(at, c).toBeGreaterThan(last);
+      last = at;
+    }
+  });
+
+  it("has a calendar page and an iCalendar file per reporting year", () => {
+    expect(text(page("kalender/2022"))).toMatch(/Rapporteringsfrist: Frist for innrapportering av filuttrekk 15F og skjema 8/);
+    expect(readFileSync(join(dist, "kalender/2022.ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
+  });
+
   it("builds any content root in the documented format", () => {
     const other = build(fixtureWith());
     expect(text(readFileSync(join(other, "kodelister/farger/2022/index.html"), "utf8"))).toContain("Himmelblå");

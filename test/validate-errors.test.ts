@@ -33,6 +33,9 @@ const cases: { name: string; file: string; line: number; column?: number; field?
   { name: "control-test-wrong", file: "content/forms/f1/2020.yaml", line: 19, field: "controls.0.tests.1.expect", message: /test "utfylt" of control k1 gave fail/ },
   { name: "control-without-fail-test", file: "content/forms/f1/2020.yaml", line: 18, field: "controls.0.tests", message: /both passing and failing/ },
   { name: "unknown-applies-to", file: "content/forms/f1/2020.yaml", line: 16, field: "controls.0.appliesTo.0", message: /unknown section, field or table "fargen"/ },
+  { name: "illegal-transition", file: "changes/p1.mdx", line: 10, column: 13, field: "history.1.status", message: /illegal transition from fremmet to gjennomført/ },
+  { name: "status-without-citation", file: "changes/p1.mdx", line: 10, field: "history.1", message: /cites neither a meeting nor a decision/ },
+  { name: "unknown-follow-up", file: "content/meetings/m1.mdx", line: 11, field: "agenda.0.followUps.0.action", message: /unknown action item "m0#noe"/ },
 ];
 
 describe("validate: one fixture per error kind", () => {

@@ -1,4 +1,4 @@
-import type { Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, StatbankTable, WorkingGroup } from "./schema/index.ts";
+import type { Calendar, Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, StatbankTable, WorkingGroup } from "./schema/index.ts";
 import type { SourceFile } from "./load/source-file.ts";
 
 /** One version of a versioned item, named by the first reporting year it applies to. */
@@ -31,6 +31,7 @@ export interface RegistryParts {
   meetings: Map<string, WithBody<Meeting>>;
   proposals: Map<string, WithBody<Proposal>>;
   reportTemplates: Map<string, ReportTemplate>;
+  calendars: Map<number, Calendar>;
   origins: Map<object, SourceFile>;
 }
 
@@ -44,6 +45,7 @@ export class Registry {
   readonly meetings: ReadonlyMap<string, WithBody<Meeting>>;
   readonly proposals: ReadonlyMap<string, WithBody<Proposal>>;
   readonly reportTemplates: ReadonlyMap<string, ReportTemplate>;
+  readonly calendars: ReadonlyMap<number, Calendar>;
   /** Every reporting year from the first version of anything to the last, ascending. */
   readonly reportingYears: readonly number[];
   readonly #origins: Map<object, SourceFile>;
@@ -57,6 +59,7 @@ export class Registry {
     this.meetings = parts.meetings;
     this.proposals = parts.proposals;
     this.reportTemplates = parts.reportTemplates;
+    this.calendars = parts.calendars;
     this.#origins = parts.origins;
     const years = [...parts.codelists.values(), ...parts.forms.values()].flatMap((e) => e.versions.map((v) => v.year));
     const first = Math.min(...years);

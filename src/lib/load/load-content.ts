@@ -38,6 +38,9 @@ export async function loadFile(found: DiscoveredFile): Promise<{ loaded?: Loaded
   const data = parsed.data as Record<string, unknown>;
   if (!findings.length) {
     const { idField } = kind;
+    if (found.kind === "calendar" && data.year !== Number(found.id)) {
+      findings.push(findingAt(parsed.file, ["year"], `year ${String(data.year)} does not match the file name`, found.id));
+    }
     if (idField && data[idField] !== found.id) {
       findings.push(findingAt(parsed.file, [idField], `${idField} "${String(data[idField])}" does not match the file or folder name`, `"${found.id}"`));
     }
@@ -96,6 +99,7 @@ function assemble(loaded: LoadedFile[]): Registry {
     meetings: new Map(),
     proposals: new Map(),
     reportTemplates: new Map(),
+    calendars: new Map(),
     origins: new Map(),
   };
   const byKind = (kind: ContentKindName) => loaded.filter((l) => l.found.kind === kind);
@@ -112,6 +116,7 @@ function assemble(loaded: LoadedFile[]): Registry {
   for (const l of byKind("indicator")) parts.indicators.set(l.found.id, l.data as never);
   for (const l of byKind("table")) parts.tables.set(l.found.id, l.data as never);
   for (const l of byKind("meeting")) parts.meetings.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
+  for (const l of byKind("calendar")) parts.calendars.set(Number(l.found.id), l.data as never);
   for (const l of byKind("reportTemplate")) parts.reportTemplates.set(l.found.id, l.data as never);
   for (const l of byKind("proposal")) parts.proposals.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
   return new Registry(parts);

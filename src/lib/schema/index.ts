@@ -10,6 +10,7 @@ import { StatbankTable } from "./statbank-table.ts";
 import { Meeting } from "./meeting.ts";
 import { Proposal } from "./proposal.ts";
 import { ReportTemplate } from "./report-template.ts";
+import { Calendar } from "./calendar.ts";
 
 export * from "./common.ts";
 export * from "./code.ts";
@@ -27,6 +28,7 @@ export * from "./statbank-table.ts";
 export * from "./meeting.ts";
 export * from "./proposal.ts";
 export * from "./report-template.ts";
+export * from "./calendar.ts";
 
 export interface ContentKind {
   /** Name used in messages and docs. */
@@ -51,6 +53,7 @@ export const contentKinds = {
   indicator: { name: "Indicator", pattern: "content/indicators/<id>.yaml", schema: Indicator, mdx: false, idField: "id" },
   table: { name: "Statbank table", pattern: "content/tables/<number>.yaml", schema: StatbankTable, mdx: false, idField: "number" },
   reportTemplate: { name: "Report template", pattern: "content/report-templates/<id>.yaml", schema: ReportTemplate, mdx: false, idField: "id" },
+  calendar: { name: "Calendar", pattern: "content/calendar/<year>.yaml", schema: Calendar, mdx: false },
   meeting: { name: "Meeting", pattern: "content/meetings/<id>.mdx", schema: Meeting, mdx: true, idField: "id" },
   proposal: { name: "Change proposal", pattern: "changes/<id>.mdx", schema: Proposal, mdx: true, idField: "id" },
 } satisfies Record<string, ContentKind>;

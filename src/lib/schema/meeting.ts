@@ -17,10 +17,19 @@ export const ActionItem = z
     owner: z.string().trim().min(1).optional().describe("Who follows up (person or organisation), as the minutes say."),
     what: z.string().trim().min(1).describe("What is to be done."),
     due: IsoDate.optional().describe("Due date."),
-    status: z.enum(["open", "closed"]).describe("`open` until a later meeting closes it."),
-    closedBy: Id.optional().describe("Id of the meeting that closed it."),
+    status: z.enum(["open", "closed"]).describe("`open` until a later meeting closes it (with a follow-up); `closed` when the minutes themselves say it is done."),
+    note: z.string().trim().min(1).optional().describe("What the minutes say about its state."),
   })
   .describe("An action item.");
+
+/** A later meeting's word on an earlier action item: still open, or closed. */
+export const FollowUp = z
+  .strictObject({
+    action: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$/, { message: "must be <meeting id>#<action id>" }).describe("The action item followed up, as `<meeting id>#<action id>`."),
+    status: z.enum(["open", "closed"]).describe("`closed` when this meeting closes it; `open` when it stays open."),
+    note: z.string().trim().min(1).optional().describe("What the minutes say about it."),
+  })
+  .describe("A follow-up of an earlier action item.");
 
 /** An agenda item (sak). */
 export const AgendaItem = z
@@ -31,6 +40,7 @@ export const AgendaItem = z
     proposals: z.array(Id).optional().describe("Ids of the change proposals treated."),
     decisions: z.array(z.string().trim().min(1)).optional().describe("Decisions and conclusions."),
     actions: z.array(ActionItem).optional().describe("Follow-ups agreed."),
+    followUps: z.array(FollowUp).optional().describe("Action items of earlier meetings this item follows up."),
   })
   .describe("An agenda item.");
 

@@ -11,8 +11,8 @@ export const StatusChange = z
   .strictObject({
     status: ProposalStatus,
     date: IsoDate.describe("When the status changed."),
-    meeting: Id.optional().describe("Id of the meeting that made the change."),
-    note: z.string().trim().min(1).optional().describe("The decision or document that made the change."),
+    meeting: Id.optional().describe("Id of the meeting that made the change; give this or `note`."),
+    note: z.string().trim().min(1).optional().describe("The decision or document that made the change; give this or `meeting`."),
   })
   .describe("A status change.");
 
@@ -28,6 +28,7 @@ export const ChangedItem = z
       .describe("Ids of sections, fields or tables of that form; a table row as `<table>.<row>`, a record field as `<record>.<Name>`."),
     controls: z.array(z.string().min(1)).optional().describe("Ids of controls of that form the proposal adds, removes or changes."),
     indicator: Id.optional().describe("Id of an indicator the proposal changes."),
+    table: z.string().regex(/^\d{5}$/, { message: "must be a five-digit Statbank table number" }).optional().describe("Number of a Statbank table whose publishing the proposal changes."),
     description: z.string().trim().min(1).describe("What changes, in words."),
   })
   .describe("An item the proposal changes.");

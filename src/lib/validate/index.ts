@@ -5,6 +5,7 @@ import { checkReferences } from "./references.ts";
 import { checkVersions } from "./versions.ts";
 import { checkTraceability } from "./traceability.ts";
 import { checkForms } from "./forms.ts";
+import { checkLifecycle } from "./lifecycle.ts";
 import { sortFindings, type Finding } from "./finding.ts";
 
 export interface ValidationResult {
@@ -20,7 +21,7 @@ export async function validateContent(root: string): Promise<ValidationResult> {
   const { registry, loaded, failed, findings } = await loadContent(root);
   // Files that failed to load report their own errors; references to them are not reported again.
   const broken = new Set(failed.map((f) => `${f.kind}:${f.id}`));
-  findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken), ...checkForms(registry));
+  findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken), ...checkForms(registry), ...checkLifecycle(registry));
   // Traceability compares years, which only means something when the content itself is sound.
   if (!findings.some((f) => f.severity === "error")) findings.push(...checkTraceability(registry));
   const sorted = sortFindings(findings);

@@ -61,6 +61,7 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
     if (ind.proposedIn !== undefined) meeting(ind, ind.proposedIn, ["proposedIn"]);
   }
   for (const t of registry.reportTemplates.values()) group(t, t.workingGroup);
+  for (const cal of registry.calendars.values()) cal.events.forEach((e, i) => group(cal, e.workingGroup, ["events", i, "workingGroup"]));
   for (const table of registry.tables.values()) {
     for (const key of ["replacedBy", "replaces"] as const) {
       table[key]?.forEach((n, i) => {
@@ -74,7 +75,6 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
       item.proposals?.forEach((p, j) => {
         if (!registry.proposals.has(p) && !isBroken(`proposal:${p}`)) miss(m, ["agenda", i, "proposals", j], "change proposal", p, `a file changes/${p}.mdx, or one of: ${ids(registry.proposals)}`);
       });
-      item.actions?.forEach((a, j) => meeting(m, a.closedBy, ["agenda", i, "actions", j, "closedBy"]));
     });
   }
   for (const { data: p } of registry.proposals.values()) {
@@ -90,6 +90,9 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
         c.codes?.forEach((code, j) => {
           if (!known.has(code)) miss(p, ["changes", i, "codes", j], `code of ${list.meta.id} in ${p.targetYear - 1}–${p.targetYear}`, code, `a code of ${list.meta.id} in ${p.targetYear} or ${p.targetYear - 1}`);
         });
+      }
+      if (c.table !== undefined && !registry.tables.has(c.table) && !isBroken(`table:${c.table}`)) {
+        miss(p, ["changes", i, "table"], "Statbank table", c.table, `a file content/tables/${c.table}.yaml`);
       }
       if (c.indicator !== undefined && !registry.indicators.has(c.indicator) && !isBroken(`indicator:${c.indicator}`)) {
         miss(p, ["changes", i, "indicator"], "indicator", c.indicator, `a file content/indicators/${c.indicator}.yaml`);

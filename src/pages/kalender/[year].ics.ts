@@ -1,0 +1,14 @@
+import type { APIRoute } from "astro";
+import { buildRegistry } from "../../lib/build-registry.ts";
+import { cycleToICalendar, cycleYears } from "../../lib/cycle/calendar.ts";
+
+/** The cycle of a reporting year as an iCalendar file, to subscribe to or import. */
+export async function getStaticPaths() {
+  const registry = await buildRegistry();
+  return cycleYears(registry).map((year) => ({ params: { year: String(year) }, props: { year } }));
+}
+
+export const GET: APIRoute = async ({ props }) => {
+  const registry = await buildRegistry();
+  return new Response(cycleToICalendar(registry, (props as { year: number }).year), { headers: { "Content-Type": "text/calendar; charset=utf-8" } });
+};

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { buildSite } from "../build-site.ts";
+import { launch, serve } from "./browser.ts";
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  site = await serve(buildSite());
+  browser = await launch();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("the generated annual report in print", () => {
+  it("prints to A4 pages from Chromium, with the site's navigation left out", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/arbeidsgrupper/barnevern/rapport/2023/`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+    const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(boxes.length).toBeGreaterThan(1);
+    expect(boxes.length).toBeLessThanOrEqual(12);
+    // A4 is 595 × 842 points.
+    for (const [w, h] of boxes) {
+      expect(Math.round(w)).toBe(595);
+      expect(Math.round(h)).toBe(842);
+    }
+  });
+});
