@@ -88,6 +88,8 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
     if (!old.has(id)) drafts.push(make(n.mandatory ? "field-added-mandatory" : "field-added", { element: id, elementKind: n.kind, after: state(n) }, id));
   }
 
+  // A version without `controls` does not document them (unknown, not none): nothing to compare.
+  if (before.data.controls === undefined || after.data.controls === undefined) return drafts.sort((a, b) => codeOrder(a.element ?? "", b.element ?? "") || a.type.localeCompare(b.type));
   const oldControls = new Map((before.data.controls ?? []).map((c) => [c.id, c]));
   const newControls = new Map((after.data.controls ?? []).map((c) => [c.id, c]));
   const cstate = (c: Control) => ({ label: c.message, severity: c.severity, ...(c.when !== undefined && { when: c.when }) });

@@ -26,7 +26,7 @@ export const FormVersion = z
     legalBasis: z.string().trim().min(1).optional().describe("The legal basis text printed on the form."),
     sections: z.array(Section).optional().describe("Sections of a questionnaire."),
     records: z.array(Record).optional().describe("Records of a file extract."),
-    controls: z.array(Control).optional().describe("Controls run on the submitted form."),
+    controls: z.array(Control).optional().describe("Controls run on the submitted form. Omitted when the sources do not give the version's controls (unknown, not none): the diff then does not compare controls; `[]` says there are none."),
   })
   .describe("One version of a form. The file name is the first reporting year it applies to.");
 
