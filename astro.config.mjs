@@ -2,6 +2,7 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { fileURLToPath } from "node:url";
+import { kostraExports } from "./src/integrations/exports.ts";
 
 // Pages read the content root from this variable; `kostra build --content DIR` sets it.
 process.env.KOSTRA_CONTENT_DIR ??= fileURLToPath(new URL(".", import.meta.url));
@@ -10,6 +11,7 @@ export default defineConfig({
   output: "static",
   trailingSlash: "always",
   outDir: process.env.KOSTRA_OUT_DIR ?? "./dist",
-  integrations: [mdx()],
+  site: process.env.KOSTRA_SITE_URL ?? "http://localhost:4321",
+  integrations: [mdx(), kostraExports()],
   server: { host: "127.0.0.1", port: 4321 },
 });

@@ -34,8 +34,9 @@ export async function loadFile(found: DiscoveredFile): Promise<{ loaded?: Loaded
   const parsed = kind.mdx ? await parseMdxText(text, found.path) : parseYamlText(text, found.path);
   if (parsed.findings.length) return { findings: parsed.findings };
 
-  const findings = schemaFindings(kind.schema, parsed.data, parsed.file, kind.name);
-  const data = parsed.data as Record<string, unknown>;
+  const { findings, data: output } = checkSchema(kind.schema, parsed.data, parsed.file, kind.name);
+  // The registry holds the schema's output (text trimmed), so that exports read back equal it.
+  const data = (output ?? parsed.data) as Record<string, unknown>;
   if (!findings.length) {
     const { idField } = kind;
     if (found.kind === "calendar" && data.year !== Number(found.id)) {
@@ -49,13 +50,13 @@ export async function loadFile(found: DiscoveredFile): Promise<{ loaded?: Loaded
   return { loaded: { found, file: parsed.file, data, body: "body" in parsed ? (parsed.body as string) : undefined }, findings };
 }
 
-/** zod issues as findings placed at the offending field. */
-export function schemaFindings(schema: z.ZodType, data: unknown, file: SourceFile, kindName: string): Finding[] {
+/** Parses with the schema: its output, or the issues as findings placed at the offending field. */
+export function checkSchema(schema: z.ZodType, data: unknown, file: SourceFile, kindName: string): { findings: Finding[]; data?: unknown } {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return [{ severity: "error", file: file.path, line: 1, column: 1, message: `the file does not hold a ${kindName.toLowerCase()}`, expected: "a YAML mapping of fields (see docs/content-format.md)" }];
+    return { findings: [{ severity: "error", file: file.path, line: 1, column: 1, message: `the file does not hold a ${kindName.toLowerCase()}`, expected: "a YAML mapping of fields (see docs/content-format.md)" }] };
   }
   const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return [];
+  if (result.success) return { findings: [], data: result.data };
   const findings: Finding[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -72,7 +73,7 @@ export function schemaFindings(schema: z.ZodType, data: unknown, file: SourceFil
       findings.push(findingAt(file, path, issue.message, expectedFor(issue)));
     }
   }
-  return findings;
+  return { findings };
 }
 
 /** Reads a whole content root into a Registry; files with errors are left out and reported. */

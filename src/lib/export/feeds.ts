@@ -1,0 +1,81 @@
+import { Feed } from "feed";
+import type { Registry } from "../registry.ts";
+import { currentStatus } from "../diff/trace.ts";
+import { diffRegistry, codelistHistory } from "../diff/index.ts";
+
+const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const latest = (p: { history: { date: string }[] }) => p.history.at(-1)!.date;
+
+interface Entry {
+  title: string;
+  id: string;
+  link: string;
+  date: Date;
+  description: string;
+}
+
+/** An Atom feed whose `updated` is its newest entry, so the same content gives the same bytes. */
+function atom(title: string, selfUrl: string, siteUrl: string, entries: Entry[]): string {
+  entries.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
+  const feed = new Feed({
+    title,
+    id: `${siteUrl}${selfUrl}`,
+    link: siteUrl + "/",
+    language: "nb",
+    copyright: "Innholdet er hentet fra kildedokumentene som er oppgitt på hver side.",
+    updated: entries[0]?.date ?? new Date(0),
+    generator: "KOSTRA-registeret",
+    feedLinks: { atom: `${siteUrl}${selfUrl}` },
+  });
+  for (const e of entries) feed.addItem({ title: e.title, id: e.id, link: e.link, date: e.date, description: e.description });
+  return feed.atom1();
+}
+
+function proposalEntries(registry: Registry, siteUrl: string, group?: string): Entry[] {
+  return [...registry.proposals.values()]
+    .map((p) => p.data)
+    .filter((p) => group === undefined || p.workingGroup === group)
+    .map((p) => ({
+      title: `Endringsforslag: ${p.title} (${currentStatus(p)})`,
+      id: `${siteUrl}/endringsforslag/${p.id}/#${latest(p)}`,
+      link: `${siteUrl}/endringsforslag/${p.id}/`,
+      date: date(latest(p)),
+      description: `Status ${currentStatus(p)} ${latest(p)}; gjelder fra rapporteringsår ${p.targetYear}.`,
+    }));
+}
+
+/** Change sets are dated 1 January of the year they apply to: the sources give no publication date. */
+function changeSetEntries(registry: Registry, siteUrl: string, group?: string): Entry[] {
+  return registry.reportingYears.slice(1).flatMap((year) => {
+    const set = diffRegistry(registry, year - 1, year);
+    const changes = group === undefined ? set.changes : set.changes.filter((c) => c.workingGroup === group);
+    if (!changes.length) return [];
+    const breaking = changes.filter((c) => c.sender === "breaking").length;
+    return [{ title: `Endringer for rapporteringsår ${year}: ${changes.length} endringer, ${breaking} brytende for avsendere`, id: `${siteUrl}/aar/${year}/`, link: `${siteUrl}/aar/${year}/`, date: date(`${year}-01-01`), description: `${changes.length} endringer fra ${year - 1} til ${year}.` }];
+  });
+}
+
+export function siteFeed(registry: Registry, siteUrl: string): string {
+  return atom("KOSTRA-registeret: endringsforslag og endringer", "/api/v1/feeds/endringer.atom", siteUrl, [...proposalEntries(registry, siteUrl), ...changeSetEntries(registry, siteUrl)]);
+}
+
+export function workingGroupFeed(registry: Registry, id: string, siteUrl: string): string {
+  const group = registry.workingGroups.get(id)!;
+  const meetings = [...registry.meetings.values()]
+    .map((m) => m.data)
+    .filter((m) => m.workingGroup === id)
+    .map((m) => ({ title: `Møte: ${m.title}`, id: `${siteUrl}/moter/${m.id}/`, link: `${siteUrl}/moter/${m.id}/`, date: date(m.date), description: `${m.agenda.length} saker.` }));
+  return atom(`${group.name.nb}: forslag, møter og endringer`, `/api/v1/feeds/arbeidsgrupper/${id}.atom`, siteUrl, [...proposalEntries(registry, siteUrl, id), ...changeSetEntries(registry, siteUrl, id), ...meetings]);
+}
+
+export function codelistFeed(registry: Registry, id: string, siteUrl: string): string {
+  const entry = registry.codelists.get(id)!;
+  const entries = codelistHistory(registry, entry).map((h) => ({
+    title: `${entry.meta.name.nb} ${h.year}: ${h.changes.length} endringer`,
+    id: `${siteUrl}/kodelister/${id}/${h.year}/`,
+    link: `${siteUrl}/kodelister/${id}/${h.year}/`,
+    date: date(`${h.year}-01-01`),
+    description: h.changes.map((c) => `${c.type} ${c.code ?? c.from?.join("+") ?? ""}`.trim()).join(", "),
+  }));
+  return atom(`Kodeliste ${entry.meta.name.nb}`, `/api/v1/feeds/kodelister/${id}.atom`, siteUrl, entries);
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportingYear, StatbankTable } from "../schema/index.ts";
+
+/** The JSON exports: content as written, plus what a tool needs to place it. One zod schema each, so the published JSON Schemas come from them. */
+export const CodelistYearExport = z
+  .strictObject({
+    codelist: Codelist.describe("The codelist's metadata, as in codelist.yaml."),
+    year: ReportingYear.describe("The reporting year this file is for."),
+    versionYear: ReportingYear.describe("The first reporting year of the version in force (its file name)."),
+    version: CodelistVersion.describe("The version in force, as in <year>.yaml."),
+  })
+  .describe("A codelist as it applies in one reporting year: /api/v1/codelists/<id>/<year>.json");
+
+export const FormYearExport = z
+  .strictObject({
+    form: Form.describe("The form's metadata, as in form.yaml."),
+    year: ReportingYear.describe("The reporting year this file is for."),
+    versionYear: ReportingYear.describe("The first reporting year of the version in force."),
+    version: FormVersion.describe("The version in force, with its controls and their test cases."),
+  })
+  .describe("A form or file extract as it applies in one reporting year: /api/v1/forms/<id>/<year>.json");
+
+export const IndicatorExport = Indicator.describe("An indicator: /api/v1/indicators/<id>.json");
+export const TableExport = StatbankTable.describe("A Statbank table: /api/v1/tables/<number>.json");
+export const ProposalExport = z
+  .strictObject({ proposal: Proposal.describe("The front matter."), body: z.string().describe("The MDX body, as written.") })
+  .describe("A change proposal: /api/v1/proposals/<id>.json");
+export const MeetingExport = z
+  .strictObject({ meeting: Meeting.describe("The front matter."), body: z.string().describe("The MDX body, as written.") })
+  .describe("A meeting: /api/v1/meetings/<id>.json");
+
+/** One file of the API as index.json lists it. */
+export const IndexFile = z
+  .strictObject({
+    url: z.string().describe("Path of the file below the site root."),
+    format: z.string().describe("json, csv, csv-excel, klass-json, sdmx-ml, sdmx-json, fhir-json, atom, ics."),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes, hex."),
+    year: ReportingYear.optional().describe("The reporting year the file is for, for versioned resources."),
+    lastChanged: ReportingYear.optional().describe("The reporting year in which the content of this file last changed (the version's first year)."),
+  })
+  .describe("A file of the API.");
+
+export const IndexExport = z
+  .strictObject({
+    api: z.literal("v1").describe("API version; v1 URLs never change meaning."),
+    resources: z
+      .array(
+        z.strictObject({
+          kind: z.enum(["codelist", "form", "indicator", "table", "proposal", "meeting", "changes", "calendar", "feed", "schema"]).describe("Kind of resource."),
+          id: z.string().describe("Id of the resource."),
+          files: z.array(IndexFile).describe("Its files, per year and format."),
+        }),
+      )
+      .describe("Every resource with its files."),
+  })
+  .describe("The list of everything the API serves, with a SHA-256 per file: /api/v1/index.json");
+
+export type CodelistYearExport = z.infer<typeof CodelistYearExport>;
+export type FormYearExport = z.infer<typeof FormYearExport>;
+export type IndexExport = z.infer<typeof IndexExport>;
