@@ -13,5 +13,8 @@ export default defineConfig({
   outDir: process.env.KOSTRA_OUT_DIR ?? "./dist",
   site: process.env.KOSTRA_SITE_URL ?? "http://localhost:4321",
   integrations: [mdx(), kostraExports()],
+  // Scripts and styles as files, never inline: the site runs under a CSP without 'unsafe-inline'.
+  build: { inlineStylesheets: "never" },
+  vite: { build: { assetsInlineLimit: 0 } },
   server: { host: "127.0.0.1", port: 4321 },
 });

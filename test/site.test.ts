@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureWith, REPO } from "./helpers.ts";
 import { buildSite } from "./build-site.ts";
+import { checkLinks } from "../src/lib/site/link-check.ts";
 
 const build = buildSite;
 
@@ -166,6 +167,20 @@ describe("the built site", () => {
   it("has a calendar page and an iCalendar file per reporting year", () => {
     expect(text(page("kalender/2022"))).toMatch(/Rapporteringsfrist: Frist for innrapportering av filuttrekk 15F og skjema 8/);
     expect(readFileSync(join(dist, "kalender/2022.ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
+  });
+
+  it("has no broken internal link or anchor", () => {
+    const { pages, links, broken } = checkLinks(dist);
+    expect(pages).toBeGreaterThan(200);
+    expect(links).toBeGreaterThan(5000);
+    expect(broken).toEqual([]);
+  });
+
+  it("ships JavaScript only on pages that need it", () => {
+    const scripts = (p: string) => [...page(p).matchAll(/<script[^>]*src="([^"]+)"/g)].length;
+    for (const p of ["", "kodelister", "kodelister/plantype/2023", "tabeller/12238", "endringer/2022-2023".replace("endringer/2022-2023", "aar/2023"), "moter/barnevern-2009-05-06", "api"]) expect(scripts(p), p).toBe(0);
+    for (const p of ["skjema/8/2023", "indikatorer/andel-barn-med-barnevernstiltak-0-24", "sok", "endringer/2022-2023", "indikatorer"]) expect(scripts(p), p).toBeGreaterThan(0);
+    expect(page("skjema/15f/2024")).not.toContain("<script type=\"module\"");
   });
 
   it("builds any content root in the documented format", () => {

@@ -1,10 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { buildRegistry } from "../lib/build-registry.ts";
 import { writeExports } from "../lib/export/write.ts";
+import { indexSite } from "../lib/search/index-site.ts";
 
 /**
- * Writes the static API (/api/v1/) after Astro has built the pages: plain files from the same
- * registry, outside the page router.
+ * After Astro has built the pages: writes the static API (/api/v1/), plain files from the same
+ * registry outside the page router, and the search index (/pagefind/).
  */
 export function kostraExports() {
   return {
@@ -15,6 +16,9 @@ export function kostraExports() {
         const site = (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
         const { files, bytes } = await writeExports(await buildRegistry(), fileURLToPath(dir), site);
         logger.info(`wrote ${files} export files (${(bytes / 1024).toFixed(0)} KiB) to api/v1/ in ${Math.round(performance.now() - started)} ms`);
+        const indexed = performance.now();
+        const { pages, records } = await indexSite(await buildRegistry(), fileURLToPath(dir));
+        logger.info(`indexed ${pages} pages and ${records} codes, fields and controls for search in ${Math.round(performance.now() - indexed)} ms`);
       },
     },
   };

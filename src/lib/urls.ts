@@ -32,6 +32,7 @@ export const urls = {
   item: (kind: "codelist" | "form" | "indicator", id: string, year?: number): string =>
     kind === "form" ? (year !== undefined ? `/skjema/${id}/${year}/` : `/skjema/${id}/`) : kind === "indicator" ? `/indikatorer/${id}/` : year !== undefined ? `/kodelister/${id}/${year}/` : `/kodelister/${id}/`,
   api: () => "/api/",
+  search: () => "/sok/",
   apiCodelist: (id: string, year: number, ext: string) => `/api/v1/codelists/${id}/${year}.${ext}`,
   apiChanges: (from: number, to: number) => `/api/v1/changes/${from}-${to}.json`,
   apiChangeSetSchema: () => "/api/v1/schemas/change-set.json",

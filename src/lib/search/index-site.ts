@@ -1,0 +1,35 @@
+import * as pagefind from "pagefind";
+import type { Registry } from "../registry.ts";
+import { searchRecords, type SearchRecord } from "./records.ts";
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A record as a tiny HTML document, so that its title (a code and its label) weighs most. */
+function recordHtml(r: SearchRecord): string {
+  const filters = Object.entries(r.filters).flatMap(([k, vs]) => vs.map((v) => `<span data-pagefind-filter="${k}">${escape(v)}</span>`)).join("");
+  return `<html lang="nb"><body><main data-pagefind-body><h1 data-pagefind-weight="10">${escape(r.meta.title)}</h1><p>${escape(r.content)}</p><div hidden data-pagefind-ignore><span data-pagefind-meta="type">${escape(r.meta.type)}</span>${filters}</div></main></body></html>`;
+}
+
+/**
+ * Builds the search index of a built site with pagefind's Node API: the pages (their
+ * `data-pagefind-*` markup gives type, filters and weight) and the code, field and control records.
+ */
+export async function indexSite(registry: Registry, dist: string): Promise<{ pages: number; records: number }> {
+  // "." and "§" belong to codes and legal references: "2.3" and "§ 4-27" are searched as written.
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: ".§", forceLanguage: "nb" });
+  if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+  try {
+    const dir = await index.addDirectory({ path: dist });
+    if (dir.errors.length) throw new Error(`pagefind: ${dir.errors.join("; ")}`);
+    const records = searchRecords(registry);
+    for (const r of records) {
+      const added = await index.addHTMLFile({ url: r.url, content: recordHtml(r) });
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+    return { pages: dir.page_count, records: records.length };
+  } finally {
+    await pagefind.close();
+  }
+}

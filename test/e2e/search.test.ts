@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { buildSite } from "../build-site.ts";
+import { launch, serve } from "./browser.ts";
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serve(buildSite());
+  browser = await launch();
+  page = await browser.newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const titles = () => page.locator("#search-results li > a").allTextContents();
+
+describe("search in Chromium", () => {
+  it("finds the tiltak codelist's code 2.3 first for «spesialiserte fosterhjem», typed as a code", async () => {
+    await page.goto(`${site.url}/sok/?q=spesialiserte%20fosterhjem`);
+    await expect.poll(titles).toContain("2.3 Spesialiserte fosterhjem");
+    expect((await titles())[0]).toBe("2.3 Spesialiserte fosterhjem");
+    expect(await page.locator("#search-results li .result-type").first().textContent()).toBe("Kode i Tiltakskategori");
+    expect((await titles()).some((t) => t.startsWith("Tiltakskategori"))).toBe(true);
+  });
+
+  it("narrows with the reporting-year filter and keeps it in the URL", async () => {
+    await page.goto(`${site.url}/sok/?q=fosterhjem`);
+    await expect.poll(async () => (await titles()).length).toBeGreaterThan(3);
+    const before = await titles();
+    await page.selectOption('select[name="år"]', "2019");
+    await expect.poll(titles).not.toEqual(before);
+    const after = await titles();
+    expect(after.length).toBeLessThan(before.length);
+    expect(after).not.toContain("2.3 Spesialiserte fosterhjem");
+    expect(after).toContain("2.3 Statlige familiehjem (gjelder fosterhjem som staten har ansvar for)");
+    expect(page.url()).toContain("%C3%A5r=2019");
+  });
+
+  it("finds a code first when searched as written: «2.3» and «244»", async () => {
+    await page.goto(`${site.url}/sok/?q=2.3`);
+    await expect.poll(async () => (await titles())[0]).toMatch(/^2\.3 /);
+    await page.goto(`${site.url}/sok/?q=244`);
+    await expect.poll(async () => (await titles())[0]).toBe("244 Barneverntjeneste");
+  });
+
+  it("is usable by keyboard from the search box on any page", async () => {
+    await page.goto(`${site.url}/kodelister/`);
+    await page.keyboard.press("Tab"); // skip link
+    await page.keyboard.press("Tab"); // brand
+    await page.keyboard.press("Tab"); // search box
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("header-q");
+    await page.keyboard.type("plantype");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/sok\/\?q=plantype/);
+    await expect.poll(async () => (await titles()).length).toBeGreaterThan(0);
+    // From the search box, Tab reaches the first result link after the filters.
+    await page.focus("#q");
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.closest("#search-results") === null)); i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("#search-results li") !== null)).toBe(true);
+  });
+
+  it("lets the year switcher be used by keyboard", async () => {
+    await page.goto(`${site.url}/kodelister/plantype/2023/`);
+    const link = page.locator('.year-nav a[href="/kodelister/plantype/2022/"]').first();
+    await link.focus();
+    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute("href"))).toBe("/kodelister/plantype/2022/");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/kodelister\/plantype\/2022\/$/);
+    expect(await page.locator('.year-nav [aria-current="page"]').textContent()).toBe("2022");
+  });
+});
