@@ -2,6 +2,9 @@ import { fileURLToPath } from "node:url";
 import { buildRegistry } from "../lib/build-registry.ts";
 import { writeExports } from "../lib/export/write.ts";
 import { indexSite } from "../lib/search/index-site.ts";
+import { headersFile } from "../lib/site/csp.ts";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 
 /**
  * After Astro has built the pages: writes the static API (/api/v1/), plain files from the same
@@ -16,6 +19,7 @@ export function kostraExports() {
         const site = (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
         const { files, bytes } = await writeExports(await buildRegistry(), fileURLToPath(dir), site);
         logger.info(`wrote ${files} export files (${(bytes / 1024).toFixed(0)} KiB) to api/v1/ in ${Math.round(performance.now() - started)} ms`);
+        await writeFile(join(fileURLToPath(dir), "_headers"), headersFile());
         const indexed = performance.now();
         const { pages, records } = await indexSite(await buildRegistry(), fileURLToPath(dir));
         logger.info(`indexed ${pages} pages and ${records} codes, fields and controls for search in ${Math.round(performance.now() - indexed)} ms`);

@@ -1,4 +1,4 @@
-import type { Calendar, Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, StatbankTable, WorkingGroup } from "./schema/index.ts";
+import type { PublishedYear, Calendar, Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, StatbankTable, WorkingGroup } from "./schema/index.ts";
 import type { SourceFile } from "./load/source-file.ts";
 
 /** One version of a versioned item, named by the first reporting year it applies to. */
@@ -32,6 +32,7 @@ export interface RegistryParts {
   proposals: Map<string, WithBody<Proposal>>;
   reportTemplates: Map<string, ReportTemplate>;
   calendars: Map<number, Calendar>;
+  published: Map<number, PublishedYear>;
   origins: Map<object, SourceFile>;
 }
 
@@ -46,6 +47,8 @@ export class Registry {
   readonly proposals: ReadonlyMap<string, WithBody<Proposal>>;
   readonly reportTemplates: ReadonlyMap<string, ReportTemplate>;
   readonly calendars: ReadonlyMap<number, Calendar>;
+  /** The published reporting years and their locks. */
+  readonly published: ReadonlyMap<number, PublishedYear>;
   /** Every reporting year from the first version of anything to the last, ascending. */
   readonly reportingYears: readonly number[];
   readonly #origins: Map<object, SourceFile>;
@@ -60,6 +63,7 @@ export class Registry {
     this.proposals = parts.proposals;
     this.reportTemplates = parts.reportTemplates;
     this.calendars = parts.calendars;
+    this.published = parts.published;
     this.#origins = parts.origins;
     const years = [...parts.codelists.values(), ...parts.forms.values()].flatMap((e) => e.versions.map((v) => v.year));
     const first = Math.min(...years);

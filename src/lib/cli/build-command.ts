@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { runValidate } from "./validate-command.ts";
@@ -16,10 +18,20 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     return code;
   }
   const astroBin = join(dirname(createRequire(import.meta.url).resolve("astro/package.json")), "bin", "astro.mjs");
-  const env: NodeJS.ProcessEnv = { ...process.env, KOSTRA_CONTENT_DIR: root };
-  if (options.out) env.KOSTRA_OUT_DIR = resolve(options.out);
-  return new Promise((done) => {
+  // Build beside the output and swap it in only when complete: a failed build never leaves a partial site.
+  const out = resolve(options.out ?? join(BUNDLED_CONTENT_ROOT, "dist"));
+  const partial = `${out}.partial-${process.pid}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial };
+  const status = await new Promise<number>((done) => {
     const child = spawn(process.execPath, [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, stdio: "inherit" });
-    child.on("exit", (status) => done(status ?? 1));
+    child.on("exit", (code) => done(code ?? 1));
   });
+  if (status !== 0) {
+    await rm(partial, { recursive: true, force: true });
+    process.stderr.write(`kostra build: the build failed; ${out} is left as it was\n`);
+    return status;
+  }
+  if (existsSync(out)) await rm(out, { recursive: true, force: true });
+  await rename(partial, out);
+  return 0;
 }

@@ -4,6 +4,7 @@ import { runValidate } from "./validate-command.ts";
 import { runBuild } from "./build-command.ts";
 import { runDocs } from "./docs-command.ts";
 import { runDiff } from "./diff-command.ts";
+import { runPublish } from "./publish-command.ts";
 
 const HELP = `kostra — the KOSTRA registry's command line
 
@@ -14,6 +15,11 @@ Usage:
   npx kostra diff <from> <to> [--content DIR] [--format text|json]
       The changes between any two reporting years: typed, classified for senders and consumers,
       traced to the change proposals that justify them (JSON: docs/change-classes.md).
+  npx kostra publish <year> [--content DIR] [--date YYYY-MM-DD]
+      Freeze a published reporting year: records the SHA-256 of every export of that year in
+      content/published/<year>.json. From then on validate fails when any of them changes.
+  npx kostra publish <year> --correct --what "…" --why "…" --decision "…"
+      Record a correction (erratum) of a published year, with the files it changes.
   npx kostra build [--content DIR] [--out DIR]
       Validate, then build the site and its exports into DIR (default dist/).
   npx kostra docs
@@ -41,6 +47,11 @@ export async function main(argv: string[]): Promise<number> {
         strict: { type: "boolean", default: false },
         format: { type: "string", default: "text" },
         out: { type: "string" },
+        correct: { type: "boolean", default: false },
+        what: { type: "string" },
+        why: { type: "string" },
+        decision: { type: "string" },
+        date: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -66,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
       return runValidate(root, { strict: args.values.strict, format: args.values.format });
     case "diff":
       return runDiff(root, args.positionals, args.values.format);
+    case "publish":
+      return runPublish(root, args.positionals, { correct: args.values.correct, what: args.values.what, why: args.values.why, decision: args.values.decision, date: args.values.date });
     case "docs":
       return runDocs();
     case "build":

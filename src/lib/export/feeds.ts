@@ -55,8 +55,21 @@ function changeSetEntries(registry: Registry, siteUrl: string, group?: string): 
   });
 }
 
+/** Corrections of published years, dated when they were made. */
+function correctionEntries(registry: Registry, siteUrl: string): Entry[] {
+  return [...registry.published.values()].flatMap((lock) =>
+    lock.corrections.map((c, i) => ({
+      title: `Rettelse i publisert rapporteringsår ${lock.year}: ${c.what}`,
+      id: `${siteUrl}/api/v1/published/${lock.year}.json#rettelse-${i + 1}`,
+      link: `${siteUrl}/api/v1/published/${lock.year}.json`,
+      date: date(c.date),
+      description: `${c.why} Vedtak: ${c.decision}. Filer: ${Object.keys(c.files).join(", ")}.`,
+    })),
+  );
+}
+
 export function siteFeed(registry: Registry, siteUrl: string): string {
-  return atom("KOSTRA-registeret: endringsforslag og endringer", "/api/v1/feeds/endringer.atom", siteUrl, [...proposalEntries(registry, siteUrl), ...changeSetEntries(registry, siteUrl)]);
+  return atom("KOSTRA-registeret: endringsforslag og endringer", "/api/v1/feeds/endringer.atom", siteUrl, [...proposalEntries(registry, siteUrl), ...changeSetEntries(registry, siteUrl), ...correctionEntries(registry, siteUrl)]);
 }
 
 export function workingGroupFeed(registry: Registry, id: string, siteUrl: string): string {

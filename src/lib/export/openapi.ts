@@ -40,6 +40,7 @@ export function openApiDocument(siteUrl: string) {
       "/feeds/kodelister/{id}.atom": get("Atom feed of a codelist's changes", "application/atom+xml", undefined, ["id"]),
       "/schemas/{name}.json": get("JSON Schema of an export", "application/schema+json", undefined, ["name"]),
       "/openapi.json": get("This document", "application/json"),
+      "/published/{year}.json": get("The record of a published year: the SHA-256 of every export it froze, and its corrections", "application/json", undefined, ["year"]),
     },
     components: { schemas: Object.fromEntries(Object.keys(EXPORT_SCHEMAS).map((n) => [n, { $ref: `/api/v1/schemas/${n}.json` }])) },
   };

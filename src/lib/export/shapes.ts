@@ -46,7 +46,7 @@ export const IndexExport = z
     resources: z
       .array(
         z.strictObject({
-          kind: z.enum(["codelist", "form", "indicator", "table", "proposal", "meeting", "changes", "calendar", "feed", "schema"]).describe("Kind of resource."),
+          kind: z.enum(["codelist", "form", "indicator", "table", "proposal", "meeting", "changes", "calendar", "feed", "schema", "published"]).describe("Kind of resource."),
           id: z.string().describe("Id of the resource."),
           files: z.array(IndexFile).describe("Its files, per year and format."),
         }),

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { versionAt, type Registry } from "../registry.ts";
@@ -11,6 +10,7 @@ import { codelistToFhirCodeSystem, correspondencesToFhirConceptMap } from "./fhi
 import { codelistFeed, siteFeed, workingGroupFeed } from "./feeds.ts";
 import { EXPORT_SCHEMAS, jsonSchemaOf, type SchemaName } from "./schemas.ts";
 import { openApiDocument } from "./openapi.ts";
+import { sha256 } from "./lock.ts";
 
 type Kind = IndexExport["resources"][number]["kind"];
 
@@ -73,6 +73,7 @@ export function exportFiles(registry: Registry, siteUrl: string): ExportFile[] {
   for (const to of registry.reportingYears.slice(1)) {
     add({ kind: "changes", id: `${to - 1}-${to}`, year: to, format: "json", path: `changes/${to - 1}-${to}.json`, content: json(diffRegistry(registry, to - 1, to)) });
   }
+  for (const lock of registry.published.values()) add({ kind: "published", id: String(lock.year), year: lock.year, format: "json", path: `published/${lock.year}.json`, content: json(lock) });
   add({ kind: "feed", id: "endringer", format: "atom", path: "feeds/endringer.atom", content: siteFeed(registry, siteUrl) });
   for (const id of registry.workingGroups.keys()) add({ kind: "feed", id: `arbeidsgrupper/${id}`, format: "atom", path: `feeds/arbeidsgrupper/${id}.atom`, content: workingGroupFeed(registry, id, siteUrl) });
   for (const name of Object.keys(EXPORT_SCHEMAS) as SchemaName[]) add({ kind: "schema", id: name, format: "json-schema", path: `schemas/${name}.json`, content: json(jsonSchemaOf(name)) });
@@ -82,7 +83,7 @@ export function exportFiles(registry: Registry, siteUrl: string): ExportFile[] {
   for (const f of files) {
     const key = `${f.kind}:${f.id}`;
     const r = resources.get(key) ?? { kind: f.kind, id: f.id, files: [] };
-    r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: createHash("sha256").update(f.content).digest("hex"), ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
+    r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: sha256(f.content), ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
     resources.set(key, r);
   }
   const index: IndexExport = { api: "v1", resources: [...resources.values()] };

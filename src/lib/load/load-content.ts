@@ -39,7 +39,7 @@ export async function loadFile(found: DiscoveredFile): Promise<{ loaded?: Loaded
   const data = (output ?? parsed.data) as Record<string, unknown>;
   if (!findings.length) {
     const { idField } = kind;
-    if (found.kind === "calendar" && data.year !== Number(found.id)) {
+    if ((found.kind === "calendar" || found.kind === "published") && data.year !== Number(found.id)) {
       findings.push(findingAt(parsed.file, ["year"], `year ${String(data.year)} does not match the file name`, found.id));
     }
     if (idField && data[idField] !== found.id) {
@@ -79,7 +79,12 @@ export function checkSchema(schema: z.ZodType, data: unknown, file: SourceFile, 
 /** Reads a whole content root into a Registry; files with errors are left out and reported. */
 export async function loadContent(root: string): Promise<{ registry: Registry; loaded: LoadedFile[]; failed: DiscoveredFile[]; findings: Finding[] }> {
   const { files, findings } = discover(root);
-  const results = await Promise.all(files.map(loadFile));
+  const results = await Promise.all(
+    files.map((f) =>
+      // Whatever a file holds, it ends in a finding, never a crash.
+      loadFile(f).catch((e: unknown) => ({ loaded: undefined, findings: [{ severity: "error" as const, file: f.path, line: 1, column: 1, message: `could not be read: ${String((e as Error)?.message ?? e).split("\n")[0]}`, expected: "a well-formed content file (see docs/content-format.md)" }] })),
+    ),
+  );
   const loaded: LoadedFile[] = [];
   const failed: DiscoveredFile[] = [];
   results.forEach((r, i) => {
@@ -101,6 +106,7 @@ function assemble(loaded: LoadedFile[]): Registry {
     proposals: new Map(),
     reportTemplates: new Map(),
     calendars: new Map(),
+    published: new Map(),
     origins: new Map(),
   };
   const byKind = (kind: ContentKindName) => loaded.filter((l) => l.found.kind === kind);
@@ -117,6 +123,7 @@ function assemble(loaded: LoadedFile[]): Registry {
   for (const l of byKind("indicator")) parts.indicators.set(l.found.id, l.data as never);
   for (const l of byKind("table")) parts.tables.set(l.found.id, l.data as never);
   for (const l of byKind("meeting")) parts.meetings.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
+  for (const l of byKind("published")) parts.published.set(Number(l.found.id), l.data as never);
   for (const l of byKind("calendar")) parts.calendars.set(Number(l.found.id), l.data as never);
   for (const l of byKind("reportTemplate")) parts.reportTemplates.set(l.found.id, l.data as never);
   for (const l of byKind("proposal")) parts.proposals.set(l.found.id, { data: l.data as never, body: l.body ?? "" });

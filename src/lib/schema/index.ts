@@ -11,6 +11,7 @@ import { Meeting } from "./meeting.ts";
 import { Proposal } from "./proposal.ts";
 import { ReportTemplate } from "./report-template.ts";
 import { Calendar } from "./calendar.ts";
+import { PublishedYear } from "./published.ts";
 
 export * from "./common.ts";
 export * from "./code.ts";
@@ -29,6 +30,7 @@ export * from "./meeting.ts";
 export * from "./proposal.ts";
 export * from "./report-template.ts";
 export * from "./calendar.ts";
+export * from "./published.ts";
 
 export interface ContentKind {
   /** Name used in messages and docs. */
@@ -54,6 +56,7 @@ export const contentKinds = {
   table: { name: "Statbank table", pattern: "content/tables/<number>.yaml", schema: StatbankTable, mdx: false, idField: "number" },
   reportTemplate: { name: "Report template", pattern: "content/report-templates/<id>.yaml", schema: ReportTemplate, mdx: false, idField: "id" },
   calendar: { name: "Calendar", pattern: "content/calendar/<year>.yaml", schema: Calendar, mdx: false },
+  published: { name: "Published year", pattern: "content/published/<year>.json", schema: PublishedYear, mdx: false },
   meeting: { name: "Meeting", pattern: "content/meetings/<id>.mdx", schema: Meeting, mdx: true, idField: "id" },
   proposal: { name: "Change proposal", pattern: "changes/<id>.mdx", schema: Proposal, mdx: true, idField: "id" },
 } satisfies Record<string, ContentKind>;

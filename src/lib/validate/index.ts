@@ -6,6 +6,8 @@ import { checkVersions } from "./versions.ts";
 import { checkTraceability } from "./traceability.ts";
 import { checkForms } from "./forms.ts";
 import { checkLifecycle } from "./lifecycle.ts";
+import { checkSafety } from "./safety.ts";
+import { checkPublished } from "./published.ts";
 import { sortFindings, type Finding } from "./finding.ts";
 
 export interface ValidationResult {
@@ -17,13 +19,13 @@ export interface ValidationResult {
 }
 
 /** Loads a content root and runs every rule family; all findings, sorted by file and line. */
-export async function validateContent(root: string): Promise<ValidationResult> {
+export async function validateContent(root: string, options: { skipPublishedYear?: number } = {}): Promise<ValidationResult> {
   const { registry, loaded, failed, findings } = await loadContent(root);
   // Files that failed to load report their own errors; references to them are not reported again.
   const broken = new Set(failed.map((f) => `${f.kind}:${f.id}`));
-  findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken), ...checkForms(registry), ...checkLifecycle(registry));
+  findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken), ...checkForms(registry), ...checkLifecycle(registry), ...checkSafety(loaded));
   // Traceability compares years, which only means something when the content itself is sound.
-  if (!findings.some((f) => f.severity === "error")) findings.push(...checkTraceability(registry));
+  if (!findings.some((f) => f.severity === "error")) findings.push(...checkTraceability(registry), ...checkPublished(registry, options.skipPublishedYear));
   const sorted = sortFindings(findings);
   const errors = sorted.filter((f) => f.severity === "error").length;
   return { registry, findings: sorted, errors, warnings: sorted.length - errors, files: loaded.length };

@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import { versionAt, type Registry } from "../registry.ts";
+import type { CodelistYearExport, FormYearExport } from "./shapes.ts";
+import { codesToCsv, codesToExcelCsv } from "./csv.ts";
+import { klassCodes } from "./klass.ts";
+import { codelistToSdmxJson, codelistToSdmxMl } from "./sdmx.ts";
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * The exports a published year freezes, by path under /api/v1/: every codelist and form version in
+ * force that year, in every format that does not depend on the site's address.
+ */
+export function yearFiles(registry: Registry, year: number): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of registry.codelists.values()) {
+    if (!registry.yearsOf(entry).includes(year)) continue;
+    const version = versionAt(entry, year)!;
+    const base = `codelists/${entry.meta.id}/${year}`;
+    const prepared = `${version.year}-01-01T00:00:00Z`;
+    const data: CodelistYearExport = { codelist: entry.meta, year, versionYear: version.year, version: version.data };
+    files.set(`${base}.json`, json(data));
+    files.set(`${base}.csv`, codesToCsv(version.data.codes));
+    files.set(`${base}.excel.csv`, codesToExcelCsv(version.data.codes));
+    files.set(`${base}.klass.json`, json(klassCodes(entry, year)));
+    files.set(`${base}.sdmx.xml`, codelistToSdmxMl(entry, version, prepared));
+    files.set(`${base}.sdmx.json`, json(codelistToSdmxJson(entry, version, prepared)));
+  }
+  for (const form of registry.forms.values()) {
+    if (!registry.yearsOf(form).includes(year)) continue;
+    const version = versionAt(form, year)!;
+    const data: FormYearExport = { form: form.meta, year, versionYear: version.year, version: version.data };
+    files.set(`forms/${form.meta.id}/${year}.json`, json(data));
+  }
+  return files;
+}
+
+/** The SHA-256 of each frozen export of a year, sorted by path. */
+export function yearHashes(registry: Registry, year: number): Record<string, string> {
+  return Object.fromEntries([...yearFiles(registry, year)].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => [path, sha256(text)]));
+}
+
+/** What differs between a lock and the content now: changed, added and removed files. */
+export function lockDrift(locked: Record<string, string>, now: Record<string, string>) {
+  const changed = Object.keys(locked).filter((p) => p in now && now[p] !== locked[p]);
+  const removed = Object.keys(locked).filter((p) => !(p in now));
+  const added = Object.keys(now).filter((p) => !(p in locked));
+  return { changed, removed, added };
+}

@@ -1,0 +1,26 @@
+/**
+ * The Content-Security-Policy the site runs under: only its own origin, no inline script or style.
+ * pagefind runs WebAssembly ('wasm-unsafe-eval'); the design system's icons are data: URLs in CSS.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+/** Headers for static hosts that read a `_headers` file (Netlify, Cloudflare Pages). frame-ancestors works only as a header. */
+export function headersFile(): string {
+  return [
+    "/*",
+    `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: strict-origin-when-cross-origin",
+    "",
+  ].join("\n");
+}
