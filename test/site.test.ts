@@ -183,6 +183,25 @@ describe("the built site", () => {
     expect(page("skjema/15f/2024")).not.toContain("<script type=\"module\"");
   });
 
+  it("splits a long codelist into pages of 500 codes whose codes search finds on the right page", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const { searchRecords } = await import("../src/lib/search/records.ts");
+    const { validateContent } = await import("../src/lib/validate/index.ts");
+    const dir = fixtureWith();
+    const codes = Array.from({ length: 1200 }, (_, i) => `  - { code: "${i + 1}", name: { nb: "Kode nummer ${i + 1}" } }`).join("\n");
+    writeFileSync(join(dir, "codelists/farger/2022.yaml"), `source: "fixture"\ncodes:\n${codes}\n`);
+    writeFileSync(join(dir, "changes/p1.mdx"), readFileSync(join(dir, "changes/p1.mdx"), "utf8").replace('codes: ["2", "2.1", "3", "4"]', 'codes: ["2", "2.1"]'));
+    const built = build(dir);
+    const first = readFileSync(join(built, "kodelister/farger/2022/index.html"), "utf8");
+    expect(first.match(/<tr id="kode-/g)).toHaveLength(500);
+    expect(first).toContain('href="/kodelister/farger/2022/side/3/"');
+    const third = readFileSync(join(built, "kodelister/farger/2022/side/3/index.html"), "utf8");
+    expect(third.match(/<tr id="kode-/g)).toHaveLength(200);
+    expect(third).toContain('id="kode-1200"');
+    const { registry } = await validateContent(dir);
+    expect(searchRecords(registry).find((r) => r.meta.title === "1101 Kode nummer 1101")!.url).toBe("/kodelister/farger/2022/side/3/#kode-1101");
+  }, 300_000);
+
   it("builds any content root in the documented format", () => {
     const other = build(fixtureWith());
     expect(text(readFileSync(join(other, "kodelister/farger/2022/index.html"), "utf8"))).toContain("Himmelblå");

@@ -3,6 +3,7 @@ import { buildRegistry } from "../lib/build-registry.ts";
 import { writeExports } from "../lib/export/write.ts";
 import { indexSite } from "../lib/search/index-site.ts";
 import { headersFile } from "../lib/site/csp.ts";
+import { recordTiming } from "../lib/timings.ts";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -19,10 +20,12 @@ export function kostraExports() {
         const site = (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
         const { files, bytes } = await writeExports(await buildRegistry(), fileURLToPath(dir), site);
         logger.info(`wrote ${files} export files (${(bytes / 1024).toFixed(0)} KiB) to api/v1/ in ${Math.round(performance.now() - started)} ms`);
+        recordTiming("exports", performance.now() - started);
         await writeFile(join(fileURLToPath(dir), "_headers"), headersFile());
         const indexed = performance.now();
         const { pages, records } = await indexSite(await buildRegistry(), fileURLToPath(dir));
         logger.info(`indexed ${pages} pages and ${records} codes, fields and controls for search in ${Math.round(performance.now() - indexed)} ms`);
+        recordTiming("search", performance.now() - indexed);
       },
     },
   };

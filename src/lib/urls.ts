@@ -4,6 +4,8 @@ export const urls = {
   codelists: () => "/kodelister/",
   codelist: (id: string) => `/kodelister/${id}/`,
   codelistVersion: (id: string, year: number) => `/kodelister/${id}/${year}/`,
+  /** Page n (from 2) of a long codelist version's codes. */
+  codelistPage: (id: string, year: number, page: number) => (page <= 1 ? `/kodelister/${id}/${year}/` : `/kodelister/${id}/${year}/side/${page}/`),
   workingGroup: (id: string) => `/arbeidsgrupper/${id}/`,
   workingGroups: () => "/arbeidsgrupper/",
   annualReport: (id: string, year: number) => `/arbeidsgrupper/${id}/rapport/${year}/`,

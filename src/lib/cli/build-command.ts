@@ -5,6 +5,18 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { runValidate } from "./validate-command.ts";
 import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
+import { recordTiming } from "../timings.ts";
+
+/** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
+function projectNode(): string {
+  try {
+    const pinned = join(dirname(createRequire(import.meta.url).resolve("node/package.json")), "bin", "node");
+    if (existsSync(pinned)) return pinned;
+  } catch {
+    // Not installed (e.g. --omit=dev on a machine with a recent Node).
+  }
+  return process.execPath;
+}
 
 export interface BuildOptions {
   out?: string;
@@ -12,7 +24,9 @@ export interface BuildOptions {
 
 /** `kostra build`: validate, then run Astro's build on the same content root. Nothing is built when validation fails. */
 export async function runBuild(root: string, options: BuildOptions = {}): Promise<number> {
+  const started = performance.now();
   const code = await runValidate(root);
+  recordTiming("validate", performance.now() - started);
   if (code !== 0) {
     process.stderr.write("kostra build: not building, validation failed\n");
     return code;
@@ -21,9 +35,9 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   // Build beside the output and swap it in only when complete: a failed build never leaves a partial site.
   const out = resolve(options.out ?? join(BUNDLED_CONTENT_ROOT, "dist"));
   const partial = `${out}.partial-${process.pid}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial };
+  const env: NodeJS.ProcessEnv = { ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root };
   const status = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, stdio: "inherit" });
+    const child = spawn(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, stdio: "inherit" });
     child.on("exit", (code) => done(code ?? 1));
   });
   if (status !== 0) {

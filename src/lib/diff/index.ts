@@ -20,9 +20,25 @@ export const differs: ItemDiffer[] = [
   { kind: "indicator", ids: (r) => [...r.indicators.keys()], diff: (r, id, from, to) => diffIndicator(r.indicators.get(id)!, from, to) },
 ];
 
+/**
+ * Item diffs are pure functions of the (immutable) registry, and pages, validation and tracing ask
+ * for the same ones many times: each is computed once per registry.
+ */
+const memo = new WeakMap<Registry, Map<string, Draft[]>>();
+function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
+  // Only neighbouring years are asked for again and again; wide pairs are computed when asked.
+  if (to - from !== 1) return differ.diff(registry, id, from, to);
+  let cache = memo.get(registry);
+  if (!cache) memo.set(registry, (cache = new Map()));
+  const key = `${differ.kind}:${id}:${from}:${to}`;
+  let drafts = cache.get(key);
+  if (!drafts) cache.set(key, (drafts = differ.diff(registry, id, from, to)));
+  return drafts;
+}
+
 const itemDiffer = (registry: Registry): DiffItem => (kind, id, from, to) => {
   const differ = differs.find((d) => d.kind === kind);
-  return differ && differ.ids(registry).includes(id) ? differ.diff(registry, id, from, to) : [];
+  return differ && differ.ids(registry).includes(id) ? diffItemOnce(registry, differ, id, from, to) : [];
 };
 
 const rank = (c: ChangeClass) => CLASS_ORDER.indexOf(c);
@@ -30,7 +46,7 @@ const rank = (c: ChangeClass) => CLASS_ORDER.indexOf(c);
 /** Everything that changes from reporting year `from` to `to` (any two years), classified and traced. */
 export function diffRegistry(registry: Registry, from: number, to: number): ChangeSet {
   if (!(from < to)) throw new Error(`the first year must be before the second (got ${from} and ${to})`);
-  const drafts = differs.flatMap((d) => d.ids(registry).flatMap((id) => d.diff(registry, id, from, to)));
+  const drafts = differs.flatMap((d) => d.ids(registry).flatMap((id) => diffItemOnce(registry, d, id, from, to)));
   const { changes, notCarriedOut } = trace(registry, from, to, drafts, itemDiffer(registry));
   // By working group and item, breaking changes first, then in code order (already sorted per item).
   const order = new Map(changes.map((c, i) => [c, i]));
@@ -60,7 +76,7 @@ export function diffRegistry(registry: Registry, from: number, to: number): Chan
 
 /** The classified, traced changes of one codelist from one year to another. */
 export function diffCodelistTraced(registry: Registry, entry: CodelistEntry, from: number, to: number): Change[] {
-  return trace(registry, from, to, diffCodelist(registry, entry, from, to), itemDiffer(registry)).changes;
+  return trace(registry, from, to, diffItemOnce(registry, differs[0], entry.meta.id, from, to), itemDiffer(registry)).changes;
 }
 
 /** A codelist's changes year by year, newest first: what its page shows as history. */

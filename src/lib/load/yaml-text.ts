@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import jsYaml from "js-yaml";
 import type { Finding, PathSegment } from "../validate/finding.ts";
 import type { SourceFile } from "./source-file.ts";
 
@@ -11,11 +12,46 @@ export interface ParsedYaml {
 /** Files larger than this are refused rather than parsed. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/** An alias (`*name`) anywhere in the text: such files take the careful path, which caps alias expansion. */
+const ALIAS = /(^|[\s[{,:-])\*[^\s,\]}]/m;
+
 /**
- * Parses YAML keeping source positions. `lineOffset` shifts reported lines, for YAML
+ * Parses YAML. The common case, valid content, is read with js-yaml (YAML 1.2 core schema, the same
+ * values as the positional parser) and the positional document is built only when a finding needs a
+ * line and column. Text with aliases, or that js-yaml refuses, goes through the positional parser,
+ * which caps aliases and reports errors where they are. `lineOffset` shifts reported lines, for YAML
  * front matter that starts below the first line of an MDX file.
  */
 export function parseYamlText(text: string, path: string, lineOffset = 0): ParsedYaml {
+  if (!ALIAS.test(text)) {
+    try {
+      const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+      let positional: ParsedYaml | undefined;
+      const full = () => (positional ??= parseYamlPositional(text, path, lineOffset));
+      const file: SourceFile = {
+        path,
+        // A finding about the whole file needs no positions.
+        locate: (p) => (p.length ? full().file.locate(p) : { line: 1 + lineOffset, column: 1 }),
+        locateKey: (p, k) => full().file.locateKey(p, k),
+        locateText: (needle) => textPosition(text, needle, lineOffset),
+      };
+      return { data, file, findings: [] };
+    } catch {
+      // Malformed: the positional parser says where.
+    }
+  }
+  return parseYamlPositional(text, path, lineOffset);
+}
+
+function textPosition(text: string, needle: string, lineOffset: number): { line: number; column: number } | undefined {
+  const at = text.indexOf(needle);
+  if (at < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line++;
+  return { line: line + lineOffset, column: at - text.lastIndexOf("\n", at - 1) };
+}
+
+function parseYamlPositional(text: string, path: string, lineOffset = 0): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   const at = (offset: number) => {

@@ -22,9 +22,11 @@ export async function indexSite(registry: Registry, dist: string): Promise<{ pag
     const dir = await index.addDirectory({ path: dist });
     if (dir.errors.length) throw new Error(`pagefind: ${dir.errors.join("; ")}`);
     const records = searchRecords(registry);
-    for (const r of records) {
-      const added = await index.addHTMLFile({ url: r.url, content: recordHtml(r) });
-      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
+    // pagefind indexes in a separate process; sending records in concurrent batches keeps it busy.
+    for (let i = 0; i < records.length; i += 256) {
+      const batch = await Promise.all(records.slice(i, i + 256).map((r) => index.addHTMLFile({ url: r.url, content: recordHtml(r) })));
+      const errors = batch.flatMap((b) => b.errors);
+      if (errors.length) throw new Error(`pagefind: ${errors.join("; ")}`);
     }
     const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);

@@ -1,5 +1,6 @@
 import { versionAt, type Registry } from "../registry.ts";
 import { formElements } from "../diff/form.ts";
+import { pageOf } from "../pagination.ts";
 
 /** A search record for something smaller than a page: a code, a form field, a control. */
 export interface SearchRecord {
@@ -35,14 +36,15 @@ export function searchRecords(registry: Registry): SearchRecord[] {
     for (const version of entry.versions) {
       const inYears = applies.filter((y) => versionAt(entry, y) === version);
       if (!inYears.length) continue;
-      for (const c of version.data.codes) {
+      version.data.codes.forEach((c, index) => {
+        const page = pageOf(index);
         records.push({
-          url: `/kodelister/${entry.meta.id}/${inYears[0]}/#kode-${c.code}`,
+          url: `/kodelister/${entry.meta.id}/${inYears[0]}/${page > 1 ? `side/${page}/` : ""}#kode-${c.code}`,
           content: [c.code, c.name.nb, c.name.nn, c.name.en, c.shortName, c.notes, c.group, entry.meta.name.nb].filter(Boolean).join(". "),
           meta: { title: `${c.code} ${c.name.nb}`, type: `Kode i ${entry.meta.name.nb}` },
           filters: { type: ["Kode"], år: years(inYears), arbeidsgruppe: [groupName(entry.meta.workingGroup)] },
         });
-      }
+      });
     }
   }
   for (const form of registry.forms.values()) {

@@ -47,13 +47,18 @@ export function checkTraceability(registry: Registry): Finding[] {
       const { itemKind, item } = changes[0];
       let file;
       let path: PathSegment[] = [];
+      let at: { line: number; column: number } | undefined;
       if (itemKind === "codelist") {
         const entry = registry.codelists.get(item)!;
         const version = versionAt(entry, year);
         file = registry.originOf(version?.data ?? entry.meta);
         const first = changes.map((c) => c.code ?? c.to?.[0]).find((x) => x !== undefined);
         const index = version && first !== undefined ? version.data.codes.findIndex((c) => c.code === first) : -1;
-        if (index >= 0) path = ["codes", index];
+        if (index >= 0) {
+          path = ["codes", index];
+          // In a large list the code's own line is found in the text, not by parsing for positions.
+          at = file?.locateText?.(`code: ${JSON.stringify(first)}`);
+        }
       } else {
         const entry = registry.forms.get(item)!;
         const version = versionAt(entry, year);
@@ -62,7 +67,9 @@ export function checkTraceability(registry: Registry): Finding[] {
         if (version && first !== undefined) path = elementPath(version.data, first);
       }
       if (!file) continue;
-      findings.push(findingAt(file, path, `not justified: ${changes.length} change(s) to ${itemKind} ${item} from ${years[i - 1]} to ${year} that no change proposal declares (${changes.map(describe).join(", ")})`, `a proposal in changes/ with targetYear ${year} listing them`, "warning"));
+      const message = `not justified: ${changes.length} change(s) to ${itemKind} ${item} from ${years[i - 1]} to ${year} that no change proposal declares (${changes.slice(0, 8).map(describe).join(", ")}${changes.length > 8 ? `, and ${changes.length - 8} more` : ""})`;
+      const expected = `a proposal in changes/ with targetYear ${year} listing them`;
+      findings.push(at ? { severity: "warning", file: file.path, ...at, field: path.join("."), message, expected } : findingAt(file, path, message, expected, "warning"));
     }
     for (const n of set.notCarriedOut) {
       if (n.targetYear !== year) continue;

@@ -1,0 +1,111 @@
+/**
+ * The build benchmark: npm run bench -- --scale small|kostra|10x [--skip-floor]
+ * Generates the corpus, builds it with the real build (validation, pages, exports, search index),
+ * builds the floor (as many trivial Astro pages of the same total size, indexed by pagefind) and
+ * writes the numbers into docs/performance.md.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { generateCorpus, SCALES, type Scale } from "./corpus.ts";
+import { validateContent } from "../src/lib/validate/index.ts";
+import { diffRegistry } from "../src/lib/diff/index.ts";
+
+const REPO = new URL("..", import.meta.url).pathname;
+const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+const node = existsSync(join(REPO, "node_modules/node/bin/node")) ? join(REPO, "node_modules/node/bin/node") : process.execPath;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+
+const { values } = parseArgs({ options: { scale: { type: "string", default: "small" }, "skip-floor": { type: "boolean", default: false }, dir: { type: "string", default: "/tmp/kostra-bench" } } });
+const scale = values.scale as Scale;
+if (!(scale in SCALES)) throw new Error(`unknown scale ${scale}`);
+const base = join(values.dir!, scale);
+const content = join(base, "content");
+const out = join(base, "dist");
+const timings = join(base, "timings.jsonl");
+rmSync(base, { recursive: true, force: true });
+mkdirSync(base, { recursive: true });
+
+let t = performance.now();
+const { files: corpusFiles } = generateCorpus(content, scale);
+const corpusMs = performance.now() - t;
+console.log(`corpus: ${corpusFiles} files in ${s(corpusMs)}`);
+
+t = performance.now();
+const build = spawnSync(node, [join(REPO, "bin/kostra.js"), "build", "--content", content, "--out", out], { env: { ...process.env, KOSTRA_TIMINGS: timings, KOSTRA_CONTENT_DIR: "" }, encoding: "utf8", maxBuffer: 1 << 30 });
+const buildMs = performance.now() - t;
+if (build.status !== 0) throw new Error(`build failed:\n${build.stderr.slice(-3000)}`);
+const phases = readFileSync(timings, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { phase: string; ms: number; maxRssMB: number });
+const phase = (p: string) => phases.find((x) => x.phase === p)?.ms ?? 0;
+const pagesMs = buildMs - phase("validate") - phase("exports") - phase("search");
+const peakMB = Math.max(...phases.map((p) => p.maxRssMB));
+
+const all = walk(out);
+const html = all.filter((f) => f.endsWith(".html"));
+const bytes = all.reduce((n, f) => n + statSync(f).size, 0);
+const htmlBytes = html.reduce((n, f) => n + statSync(f).size, 0);
+const largest = html.map((f) => ({ f: relative(out, f), size: statSync(f).size })).sort((a, b) => b.size - a.size)[0];
+const templates: Record<string, string> = { codelist: "kodelister", form: "skjema", indicator: "indikatorer", search: "sok", changes: "endringer" };
+const jsPerTemplate = Object.fromEntries(
+  Object.entries(templates).map(([name, dir]) => {
+    const page = html.find((f) => relative(out, f).startsWith(`${dir}/`) && relative(out, f).split("/").length >= 3) ?? html.find((f) => relative(out, f).startsWith(dir));
+    const srcs = page ? [...readFileSync(page, "utf8").matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]) : [];
+    return [name, srcs.reduce((n, src) => n + statSync(join(out, src)).size, 0)];
+  }),
+);
+
+t = performance.now();
+const { registry } = await validateContent(content);
+const loadMs = performance.now() - t;
+t = performance.now();
+let changes = 0;
+for (const to of registry.reportingYears.slice(1)) changes += diffRegistry(registry, to - 1, to).changes.length;
+const diffMs = performance.now() - t;
+
+let floorMs = 0;
+if (!values["skip-floor"]) {
+  // The floor: the same number of pages and bytes from a trivial template, indexed by pagefind.
+  const floor = join(REPO, "bench", ".floor");
+  rmSync(floor, { recursive: true, force: true });
+  mkdirSync(join(floor, "src/pages"), { recursive: true });
+  const size = Math.round(htmlBytes / html.length);
+  writeFileSync(join(floor, "astro.config.mjs"), `export default { outDir: ${JSON.stringify(join(base, "floor-dist"))} };\n`);
+  writeFileSync(join(floor, "src/pages/[n].astro"), `---\nexport function getStaticPaths() { return Array.from({ length: ${html.length} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\nconst text = ("Side " + n + " barn unge tiltak fosterhjem institusjon melding ").repeat(${Math.ceil(size / 60)}).slice(0, ${size});\n---\n<html lang="nb"><head><title>Side {n}</title></head><body><main><h1>Side {n}</h1><p>{text}</p></main></body></html>\n`);
+  t = performance.now();
+  const astro = spawnSync(node, [join(REPO, "node_modules/astro/bin/astro.mjs"), "build", "--root", floor], { encoding: "utf8", maxBuffer: 1 << 30 });
+  if (astro.status !== 0) throw new Error(`floor build failed: ${astro.stderr.slice(-2000)}`);
+  const index = spawnSync(node, [join(REPO, "node_modules/pagefind/lib/runner/bin.cjs"), "--site", join(base, "floor-dist")], { encoding: "utf8" });
+  if (index.status !== 0) throw new Error(`floor index failed: ${index.stderr.slice(-2000)}`);
+  floorMs = performance.now() - t;
+  rmSync(floor, { recursive: true, force: true });
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const rows = [
+  ["corpus", `${corpusFiles} files (${SCALES[scale].codelists} codelists, ${SCALES[scale].forms} forms, ${SCALES[scale].indicators} indicators, ${SCALES[scale].proposals} proposals, ${SCALES[scale].meetings} meetings)`],
+  ["full build (wall)", s(buildMs)],
+  ["– validation", s(phase("validate"))],
+  ["– pages (Astro)", s(pagesMs)],
+  ["– exports (api/v1)", s(phase("exports"))],
+  ["– search index", s(phase("search"))],
+  ["pages", `${html.length} (${(html.length / (buildMs / 1000)).toFixed(0)} pages/s over the whole build)`],
+  ["files", `${all.length} (${(all.length / (buildMs / 1000)).toFixed(0)} files/s)`],
+  ["output", `${mb(bytes)} (HTML ${mb(htmlBytes)})`],
+  ["largest page", `${mb(largest.size)}: /${largest.f}`],
+  ["JavaScript per template", Object.entries(jsPerTemplate).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(", ")],
+  ["peak memory", `${peakMB} MB`],
+  ["load + validate in process", s(loadMs)],
+  ["diff, all neighbouring years", `${s(diffMs)} (${changes} changes)`],
+  ...(floorMs ? [["floor (same pages and bytes, trivial template, pagefind)", s(floorMs)], ["ratio to the floor", `${(buildMs / floorMs).toFixed(2)}×`]] : []),
+];
+const table = ["| measure | value |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+console.log(table);
+const section = `<!-- bench:${scale}:start -->\n### ${scale}\n\n\`npm run bench -- --scale ${scale}\`, ${date}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim()}.\n\n${table}\n<!-- bench:${scale}:end -->`;
+const docPath = join(REPO, "docs/performance.md");
+const doc = readFileSync(docPath, "utf8");
+const re = new RegExp(`<!-- bench:${scale}:start -->[\\s\\S]*?<!-- bench:${scale}:end -->`);
+writeFileSync(docPath, re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`);
+console.log(`wrote the ${scale} results to docs/performance.md`);

@@ -1,0 +1,11 @@
+/** Codes per page of a codelist version; a 20,000-code list becomes 40 pages of under 1.5 MB together, each far less. */
+export const CODES_PER_PAGE = 500;
+
+/** Changes shown per item in a change list; the rest are counted and linked. */
+export const CHANGES_PER_ITEM = 100;
+
+/** Number of pages for a list of n codes. */
+export const pageCount = (n: number) => Math.max(1, Math.ceil(n / CODES_PER_PAGE));
+
+/** The 1-based page a code at an index is on. */
+export const pageOf = (index: number) => Math.floor(index / CODES_PER_PAGE) + 1;
