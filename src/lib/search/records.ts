@@ -24,7 +24,8 @@ export function searchRecords(registry: Registry): SearchRecord[] {
   const merged = new Map<string, SearchRecord>();
   const records = {
     push(r: SearchRecord) {
-      const key = `${r.url.replace(/\/\d{4}\/#/, "/#")}|${r.meta.title}|${r.content}`;
+      // The same code (or field) with the same text in another version: one record, more years.
+      const key = `${r.url.replace(/\/\d{4}\/(side\/\d+\/)?#/, "/#")}|${r.meta.title}|${r.content}`;
       const seen = merged.get(key);
       if (seen) seen.filters.år = [...new Set([...seen.filters.år, ...r.filters.år])];
       else merged.set(key, r);
