@@ -1,27 +1,15 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../build-site.ts";
-import { launch, serve } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useBuiltSite } from "./browser.ts";
 import { TEMPLATES } from "./templates.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
 async function axe(page: Page) {
   await page.addScriptTag({ content: axeSource });
@@ -37,7 +25,7 @@ describe("WCAG 2.1 AA (axe-core) on one page of every template", () => {
   for (const path of TEMPLATES) {
     it(`${path} has no violations`, async () => {
       // axe is injected as a script, which the site's CSP rightly refuses; the audit context bypasses it.
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await site.browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${site.url}${path}`);
       if (path.startsWith("/sok/")) await page.waitForSelector("#search-results li");

@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { buildSite } from "../build-site.ts";
 
 /** Debian's chromium; CI installs it (.ci/run). Override with CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -32,4 +34,34 @@ export async function serve(dist: string): Promise<{ url: string; close: () => P
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/**
+ * The real build of the bundled content, served on loopback, with Chromium: set up once for the
+ * test file that calls this, and closed after it.
+ */
+export function useBuiltSite(): { readonly url: string; readonly browser: Browser; readonly dist: string } {
+  let browser: Browser | undefined;
+  let site: Awaited<ReturnType<typeof serve>> | undefined;
+  let dist = "";
+  beforeAll(async () => {
+    dist = buildSite();
+    site = await serve(dist);
+    browser = await launch();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get url() {
+      return site!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+    get dist() {
+      return dist;
+    },
+  };
 }

@@ -1,39 +1,24 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { buildSite } from "../build-site.ts";
-import { launch, serve } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "./browser.ts";
 import { TEMPLATES } from "./templates.ts";
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let dist: string;
-
-beforeAll(async () => {
-  dist = buildSite();
-  site = await serve(dist);
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
 describe("a strict Content-Security-Policy", () => {
   it("is set by a meta tag on every page and in _headers, without 'unsafe-inline' or other origins", () => {
-    const html = readFileSync(join(dist, "index.html"), "utf8");
+    const html = readFileSync(join(site.dist, "index.html"), "utf8");
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).not.toMatch(/https?:/);
-    expect(readFileSync(join(dist, "_headers"), "utf8")).toContain(`Content-Security-Policy: ${csp.replace(/&#39;/g, "'")}; frame-ancestors 'none'`);
+    expect(readFileSync(join(site.dist, "_headers"), "utf8")).toContain(`Content-Security-Policy: ${csp.replace(/&#39;/g, "'")}; frame-ancestors 'none'`);
   });
 
   for (const path of TEMPLATES) {
     it(`${path} loads and runs with no CSP violation and no request to another origin`, async () => {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const violations: string[] = [];
       const foreign: string[] = [];
       const origin = new URL(site.url).origin;

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../build-site.ts";
-import { launch, serve } from "./browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useBuiltSite } from "./browser.ts";
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
+const site = useBuiltSite();
 let page: Page;
-
-beforeAll(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 const cell = (table: string, row: string, col: string) => page.locator(`input[name="table.${table}.${row}.${col}"]`);
 const messages = () => page.locator(".control-message").allTextContents();
@@ -28,7 +16,7 @@ async function answerSections3And4() {
 
 describe("form 8 for 2023 in Chromium", () => {
   beforeAll(async () => {
-    page = await browser.newPage();
+    page = await site.browser.newPage();
     await page.goto(`${site.url}/skjema/8/2023/`);
   });
 

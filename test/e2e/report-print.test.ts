@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { buildSite } from "../build-site.ts";
-import { launch, serve } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "./browser.ts";
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
 describe("the generated annual report in print", () => {
   it("prints to A4 pages from Chromium, with the site's navigation left out", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${site.url}/arbeidsgrupper/barnevern/rapport/2023/`);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".site-header").isVisible()).toBe(false);

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../build-site.ts";
-import { launch, serve } from "./browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useBuiltSite } from "./browser.ts";
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
+const site = useBuiltSite();
 let page: Page;
 
 beforeAll(async () => {
-  site = await serve(buildSite());
-  browser = await launch();
-  page = await browser.newPage();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await site.browser.newPage();
 });
 
 const titles = () => page.locator("#search-results li > a").allTextContents();
