@@ -96,7 +96,7 @@ const rows = [
   ["output", `${mb(bytes)} (HTML ${mb(htmlBytes)})`],
   ["largest page", `${mb(largest.size)}: /${largest.f}`],
   ["JavaScript per template", Object.entries(jsPerTemplate).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(", ")],
-  ["peak memory", `${peakMB} MB`],
+  ["peak memory", `${peakMB} MB (${phases.find((p) => p.phase === "pages")?.maxRssMB ?? "?"} MB by the end of the page phase)`],
   ["load + validate in process", s(loadMs)],
   ["diff, all neighbouring years", `${s(diffMs)} (${changes} changes)`],
   ...(floorMs ? [["floor (same pages and bytes, trivial template, pagefind)", s(floorMs)], ["ratio to the floor", `${(buildMs / floorMs).toFixed(2)}×`]] : []),

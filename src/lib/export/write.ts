@@ -26,10 +26,20 @@ interface ExportFile {
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
-/** Every file of the static API under /api/v1/, as path → content. Pure: the same registry gives the same bytes. */
-export function exportFiles(registry: Registry, siteUrl: string): ExportFile[] {
-  const files: ExportFile[] = [];
-  const add = (f: ExportFile) => files.push(f);
+/**
+ * Every file of the static API under /api/v1/, one at a time, index.json last. Pure: the same
+ * registry gives the same bytes. A generator because the whole API is larger than the heap at
+ * KOSTRA scale; only each file's hash is kept for the index.
+ */
+export function* exportFiles(registry: Registry, siteUrl: string): Generator<ExportFile> {
+  const resources = new Map<string, IndexExport["resources"][number]>();
+  const add = (f: ExportFile) => {
+    const key = `${f.kind}:${f.id}`;
+    const r = resources.get(key) ?? { kind: f.kind, id: f.id, files: [] };
+    r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: sha256(f.content), ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
+    resources.set(key, r);
+    return f;
+  };
 
   for (const entry of registry.codelists.values()) {
     const id = entry.meta.id;
@@ -40,68 +50,71 @@ export function exportFiles(registry: Registry, siteUrl: string): ExportFile[] {
       const base = `codelists/${id}/${year}`;
       const data: CodelistYearExport = { codelist: entry.meta, year, versionYear: version.year, version: version.data };
       const prepared = `${version.year}-01-01T00:00:00Z`;
-      add({ ...at, path: `${base}.json`, format: "json", content: json(data) });
-      add({ ...at, path: `${base}.csv`, format: "csv", content: codesToCsv(version.data.codes) });
-      add({ ...at, path: `${base}.excel.csv`, format: "csv-excel", content: codesToExcelCsv(version.data.codes) });
-      add({ ...at, path: `${base}.klass.json`, format: "klass-json", content: json(klassCodes(entry, year)) });
-      add({ ...at, path: `${base}.sdmx.xml`, format: "sdmx-ml", content: codelistToSdmxMl(entry, version, prepared) });
-      add({ ...at, path: `${base}.sdmx.json`, format: "sdmx-json", content: json(codelistToSdmxJson(entry, version, prepared)) });
-      add({ ...at, path: `${base}.fhir.json`, format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, siteUrl)) });
+      yield add({ ...at, path: `${base}.json`, format: "json", content: json(data) });
+      yield add({ ...at, path: `${base}.csv`, format: "csv", content: codesToCsv(version.data.codes) });
+      yield add({ ...at, path: `${base}.excel.csv`, format: "csv-excel", content: codesToExcelCsv(version.data.codes) });
+      yield add({ ...at, path: `${base}.klass.json`, format: "klass-json", content: json(klassCodes(entry, year)) });
+      yield add({ ...at, path: `${base}.sdmx.xml`, format: "sdmx-ml", content: codelistToSdmxMl(entry, version, prepared) });
+      yield add({ ...at, path: `${base}.sdmx.json`, format: "sdmx-json", content: json(codelistToSdmxJson(entry, version, prepared)) });
+      yield add({ ...at, path: `${base}.fhir.json`, format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, siteUrl)) });
       const previous = entry.versions[entry.versions.indexOf(version) - 1];
       if (version.data.correspondences?.length && previous) {
-        add({ ...at, path: `${base}.conceptmap.fhir.json`, format: "fhir-json", content: json(correspondencesToFhirConceptMap(entry, previous, version, siteUrl)) });
+        yield add({ ...at, path: `${base}.conceptmap.fhir.json`, format: "fhir-json", content: json(correspondencesToFhirConceptMap(entry, previous, version, siteUrl)) });
       }
     }
     for (const year of years.slice(1)) {
       const changes = diffCodelistTraced(registry, entry, year - 1, year);
-      add({ kind: "codelist", id, year, format: "klass-json", path: `codelists/${id}/changes/${year - 1}-${year}.klass.json`, content: json(klassChanges(changes, year - 1, year)) });
+      yield add({ kind: "codelist", id, year, format: "klass-json", path: `codelists/${id}/changes/${year - 1}-${year}.klass.json`, content: json(klassChanges(changes, year - 1, year)) });
     }
-    add({ kind: "feed", id: `kodelister/${id}`, format: "atom", path: `feeds/kodelister/${id}.atom`, content: codelistFeed(registry, id, siteUrl) });
+    yield add({ kind: "feed", id: `kodelister/${id}`, format: "atom", path: `feeds/kodelister/${id}.atom`, content: codelistFeed(registry, id, siteUrl) });
   }
 
   for (const form of registry.forms.values()) {
     for (const year of registry.yearsOf(form)) {
       const version = versionAt(form, year)!;
       const data: FormYearExport = { form: form.meta, year, versionYear: version.year, version: version.data };
-      add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: json(data) });
+      yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: json(data) });
     }
   }
-  for (const i of registry.indicators.values()) add({ kind: "indicator", id: i.id, format: "json", path: `indicators/${i.id}.json`, content: json(i) });
-  for (const t of registry.tables.values()) add({ kind: "table", id: t.number, format: "json", path: `tables/${t.number}.json`, content: json(t) });
-  for (const { data, body } of registry.proposals.values()) add({ kind: "proposal", id: data.id, format: "json", path: `proposals/${data.id}.json`, content: json({ proposal: data, body }) });
-  for (const { data, body } of registry.meetings.values()) add({ kind: "meeting", id: data.id, format: "json", path: `meetings/${data.id}.json`, content: json({ meeting: data, body }) });
+  for (const i of registry.indicators.values()) yield add({ kind: "indicator", id: i.id, format: "json", path: `indicators/${i.id}.json`, content: json(i) });
+  for (const t of registry.tables.values()) yield add({ kind: "table", id: t.number, format: "json", path: `tables/${t.number}.json`, content: json(t) });
+  for (const { data, body } of registry.proposals.values()) yield add({ kind: "proposal", id: data.id, format: "json", path: `proposals/${data.id}.json`, content: json({ proposal: data, body }) });
+  for (const { data, body } of registry.meetings.values()) yield add({ kind: "meeting", id: data.id, format: "json", path: `meetings/${data.id}.json`, content: json({ meeting: data, body }) });
   for (const to of registry.reportingYears.slice(1)) {
-    add({ kind: "changes", id: `${to - 1}-${to}`, year: to, format: "json", path: `changes/${to - 1}-${to}.json`, content: json(diffRegistry(registry, to - 1, to)) });
+    yield add({ kind: "changes", id: `${to - 1}-${to}`, year: to, format: "json", path: `changes/${to - 1}-${to}.json`, content: json(diffRegistry(registry, to - 1, to)) });
   }
-  for (const lock of registry.published.values()) add({ kind: "published", id: String(lock.year), year: lock.year, format: "json", path: `published/${lock.year}.json`, content: json(lock) });
-  add({ kind: "feed", id: "endringer", format: "atom", path: "feeds/endringer.atom", content: siteFeed(registry, siteUrl) });
-  for (const id of registry.workingGroups.keys()) add({ kind: "feed", id: `arbeidsgrupper/${id}`, format: "atom", path: `feeds/arbeidsgrupper/${id}.atom`, content: workingGroupFeed(registry, id, siteUrl) });
-  for (const name of Object.keys(EXPORT_SCHEMAS) as SchemaName[]) add({ kind: "schema", id: name, format: "json-schema", path: `schemas/${name}.json`, content: json(jsonSchemaOf(name)) });
-  add({ kind: "schema", id: "openapi", format: "openapi", path: "openapi.json", content: json(openApiDocument(siteUrl)) });
+  for (const lock of registry.published.values()) yield add({ kind: "published", id: String(lock.year), year: lock.year, format: "json", path: `published/${lock.year}.json`, content: json(lock) });
+  yield add({ kind: "feed", id: "endringer", format: "atom", path: "feeds/endringer.atom", content: siteFeed(registry, siteUrl) });
+  for (const id of registry.workingGroups.keys()) yield add({ kind: "feed", id: `arbeidsgrupper/${id}`, format: "atom", path: `feeds/arbeidsgrupper/${id}.atom`, content: workingGroupFeed(registry, id, siteUrl) });
+  for (const name of Object.keys(EXPORT_SCHEMAS) as SchemaName[]) yield add({ kind: "schema", id: name, format: "json-schema", path: `schemas/${name}.json`, content: json(jsonSchemaOf(name)) });
+  yield add({ kind: "schema", id: "openapi", format: "openapi", path: "openapi.json", content: json(openApiDocument(siteUrl)) });
 
-  const resources = new Map<string, IndexExport["resources"][number]>();
-  for (const f of files) {
-    const key = `${f.kind}:${f.id}`;
-    const r = resources.get(key) ?? { kind: f.kind, id: f.id, files: [] };
-    r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: sha256(f.content), ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
-    resources.set(key, r);
-  }
   const index: IndexExport = { api: "v1", resources: [...resources.values()] };
-  files.push({ kind: "schema", id: "index", format: "json", path: "index.json", content: json(index) });
-  return files;
+  yield { kind: "schema", id: "index", format: "json", path: "index.json", content: json(index) };
 }
 
 /** Writes the static API into `<outDir>/api/v1/`. */
 export async function writeExports(registry: Registry, outDir: string, siteUrl: string): Promise<{ files: number; bytes: number }> {
-  const files = exportFiles(registry, siteUrl);
+  let files = 0;
   let bytes = 0;
-  const dirs = new Set(files.map((f) => dirname(join(outDir, "api", "v1", f.path))));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  await Promise.all(
-    files.map((f) => {
-      bytes += Buffer.byteLength(f.content);
-      return writeFile(join(outDir, "api", "v1", f.path), f.content);
-    }),
-  );
-  return { files: files.length, bytes };
+  const dirs = new Set<string>();
+  // A few writes in flight keep the disk busy without holding the API in memory.
+  let pending: Promise<void>[] = [];
+  for (const f of exportFiles(registry, siteUrl)) {
+    const path = join(outDir, "api", "v1", f.path);
+    const dir = dirname(path);
+    if (!dirs.has(dir)) {
+      dirs.add(dir);
+      await mkdir(dir, { recursive: true });
+    }
+    files++;
+    bytes += Buffer.byteLength(f.content);
+    pending.push(writeFile(path, f.content));
+    if (pending.length >= 64) {
+      await Promise.all(pending);
+      pending = [];
+    }
+  }
+  await Promise.all(pending);
+  return { files, bytes };
 }
