@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { generateCorpus, SCALES, type Scale } from "./corpus.ts";
 import { validateContent } from "../src/lib/validate/index.ts";
 import { diffRegistry } from "../src/lib/diff/index.ts";
+import { startDevServer, timeUntilShown } from "./dev-server.ts";
 
 const REPO = new URL("..", import.meta.url).pathname;
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
@@ -65,6 +66,26 @@ let changes = 0;
 for (const to of registry.reportingYears.slice(1)) changes += diffRegistry(registry, to - 1, to).changes.length;
 const diffMs = performance.now() - t;
 
+// The dev server: start, then an edit of a codelist version file until its page shows it (median of 3).
+const editable = [...registry.codelists.values()].find((e) => e.versions.length > 1)!;
+const editedYear = editable.versions.at(-1)!.year;
+const dev = await startDevServer(content, 4399);
+const devPage = `${dev.url}/kodelister/${editable.meta.id}/${editedYear}/`;
+t = performance.now();
+await fetch(devPage);
+const devFirstPageMs = performance.now() - t;
+const editedFile = join(content, "codelists", editable.meta.id, `${editedYear}.yaml`);
+const original = readFileSync(editedFile, "utf8");
+const reflectMs: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const label = `Redigert etikett ${i}`;
+  writeFileSync(editedFile, original.replace(/nb: "[^"]*"/, `nb: "${label}"`));
+  reflectMs.push(await timeUntilShown(devPage, label));
+}
+writeFileSync(editedFile, original);
+await dev.stop();
+const devReflectMs = reflectMs.sort((a, b) => a - b)[1];
+
 let floorMs = 0;
 if (!values["skip-floor"]) {
   // The floor: the same number of pages and bytes from a trivial template, indexed by pagefind.
@@ -99,6 +120,8 @@ const rows = [
   ["peak memory", `${peakMB} MB (${phases.find((p) => p.phase === "pages")?.maxRssMB ?? "?"} MB by the end of the page phase)`],
   ["load + validate in process", s(loadMs)],
   ["diff, all neighbouring years", `${s(diffMs)} (${changes} changes)`],
+  ["dev server: start, first codelist page", `${s(dev.startMs)}, ${s(devFirstPageMs)}`],
+  ["dev server: edited codelist file shown on its page", `${Math.round(devReflectMs)} ms (median of 3 edits; ${reflectMs.map(Math.round).join(", ")} ms)`],
   ...(floorMs ? [["floor (same pages and bytes, trivial template, pagefind)", s(floorMs)], ["ratio to the floor", `${(buildMs / floorMs).toFixed(2)}×`]] : []),
 ];
 const table = ["| measure | value |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { diffRegistry } from "../src/lib/diff/index.ts";
+import { differs, diffRegistry } from "../src/lib/diff/index.ts";
 import { ChangeSet, type Change, type ChangeType } from "../src/lib/diff/change.ts";
 import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
 import type { Registry } from "../src/lib/registry.ts";
@@ -93,6 +93,26 @@ describe("the diff engine", () => {
 
   it("refuses a range that does not go forward", () => {
     expect(() => diffRegistry(fixture, 2022, 2022)).toThrow(/before/);
+  });
+});
+
+describe("memoised item diffs", () => {
+  it("equal a fresh computation for every pair of years, whichever pair is asked first", () => {
+    for (const registry of [fixture, real]) {
+      const years = registry.reportingYears;
+      const pairs = years.flatMap((from) => years.filter((to) => to > from).map((to) => [from, to] as const));
+      for (const [from, to] of [...pairs].reverse()) {
+        const memoised = diffRegistry(registry, from, to).changes.map(({ proposals, justified, ...draft }) => JSON.stringify(draft)).sort();
+        const fresh = differs.flatMap((d) => d.ids(registry).flatMap((id) => d.diff(registry, id, from, to))).map((d) => JSON.stringify(d)).sort();
+        expect(memoised, `${from}→${to}`).toEqual(fresh);
+      }
+    }
+  });
+
+  it("tells a deprecated code from a withdrawn one when two pairs span the same versions", () => {
+    // 2020→2022 and 2020→2023 both compare versions 2020 and 2022; code 4 is withdrawn from 2023.
+    expect(find(diffRegistry(fixture, 2020, 2022), "code-deprecated", "4")).toHaveLength(1);
+    expect(find(diffRegistry(fixture, 2020, 2023), "code-withdrawn", "4")).toHaveLength(1);
   });
 });
 

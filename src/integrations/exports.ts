@@ -1,21 +1,39 @@
 import { fileURLToPath } from "node:url";
-import { buildRegistry } from "../lib/build-registry.ts";
+import { buildRegistry, reloadOnChange } from "../lib/build-registry.ts";
+import { resolveContentRoot } from "../lib/content-root.ts";
 import { writeExports } from "../lib/export/write.ts";
 import { indexSite } from "../lib/search/index-site.ts";
 import { headersFile } from "../lib/site/csp.ts";
 import { recordTiming } from "../lib/timings.ts";
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
+
+/** Whether a changed path is a content file of this root (codelists/, content/ or changes/). */
+export function isContentFile(root: string, path: string): boolean {
+  const [top] = relative(root, path).split(sep);
+  return ["codelists", "content", "changes"].includes(top) && /\.(ya?ml|json|mdx)$/.test(path);
+}
 
 /**
  * After Astro has built the pages: writes the static API (/api/v1/), plain files from the same
- * registry outside the page router, and the search index (/pagefind/).
+ * registry outside the page router, and the search index (/pagefind/). In the dev server: reloads
+ * the content files that change and refreshes the browser.
  */
 export function kostraExports() {
   let pagesStarted = 0;
   return {
     name: "kostra-exports",
     hooks: {
+      "astro:server:setup": ({ server }: { server: { watcher: { add(path: string): void; on(event: "all", listener: (event: string, path: string) => void): void }; ws: { send(payload: { type: "full-reload" }): void } } }) => {
+        const root = resolveContentRoot();
+        const { contentChanged } = reloadOnChange();
+        server.watcher.add(root);
+        server.watcher.on("all", (_event, path) => {
+          if (!isContentFile(root, path)) return;
+          contentChanged();
+          server.ws.send({ type: "full-reload" });
+        });
+      },
       "astro:build:start": () => {
         pagesStarted = performance.now();
       },

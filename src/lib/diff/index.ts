@@ -1,9 +1,10 @@
-import type { CodelistEntry, Registry } from "../registry.ts";
+import { versionAt, type CodelistEntry, type Registry } from "../registry.ts";
 import { CLASS_ORDER, type Change, type ChangeClass, type ChangeSet } from "./change.ts";
 import { diffCodelist } from "./codelist.ts";
 import { diffForm } from "./form.ts";
 import { diffIndicator } from "./indicator.ts";
-import { trace, type DiffItem } from "./trace.ts";
+import { processShared } from "../process-shared.ts";
+import { linkProposals, notCarriedOut as findNotCarriedOut, type DiffItem } from "./trace.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;
 
@@ -11,26 +12,67 @@ type Draft = Omit<Change, "proposals" | "justified">;
 export interface ItemDiffer {
   kind: Change["itemKind"];
   ids(registry: Registry): string[];
+  has(registry: Registry, id: string): boolean;
+  /**
+   * What the diff of one item between two years depends on. Between two versions that both exist
+   * it is the pair of versions, whatever years they are in force: so 2012→2015 and 2013→2014 share
+   * one computation when they span the same versions.
+   */
+  key(registry: Registry, id: string, from: number, to: number): string;
   diff(registry: Registry, id: string, from: number, to: number): Draft[];
 }
 
+type Entry = Parameters<typeof versionAt>[0];
+const versionPair = (entry: Entry, from: number, to: number, yearDependence = "") => {
+  const before = versionAt(entry, from);
+  const after = versionAt(entry, to);
+  if (before && after) return before === after ? "same" : `v${before.year}>v${after.year}${yearDependence}`;
+  return `${from}>${to}`;
+};
+
+/** A deprecated code counts as withdrawn once its `withdrawnFrom` year is reached: the one way a codelist diff depends on the year and not only on the versions. */
+const withdrawals = new WeakMap<object, number[]>();
+function withdrawalsBy(entry: CodelistEntry, to: number): string {
+  const version = versionAt(entry, to);
+  if (!version) return "";
+  let years = withdrawals.get(version);
+  if (!years) withdrawals.set(version, (years = [...new Set(version.data.codes.flatMap((c) => (c.withdrawnFrom !== undefined ? [c.withdrawnFrom] : [])))]));
+  return `@${years.filter((y) => y <= to).length}`;
+}
+
 export const differs: ItemDiffer[] = [
-  { kind: "codelist", ids: (r) => [...r.codelists.keys()], diff: (r, id, from, to) => diffCodelist(r, r.codelists.get(id)!, from, to) },
-  { kind: "form", ids: (r) => [...r.forms.keys()], diff: (r, id, from, to) => diffForm(r, r.forms.get(id)!, from, to) },
-  { kind: "indicator", ids: (r) => [...r.indicators.keys()], diff: (r, id, from, to) => diffIndicator(r.indicators.get(id)!, from, to) },
+  {
+    kind: "codelist",
+    ids: (r) => [...r.codelists.keys()],
+    has: (r, id) => r.codelists.has(id),
+    key: (r, id, from, to) => versionPair(r.codelists.get(id)!, from, to, withdrawalsBy(r.codelists.get(id)!, to)),
+    diff: (r, id, from, to) => diffCodelist(r, r.codelists.get(id)!, from, to),
+  },
+  {
+    kind: "form",
+    ids: (r) => [...r.forms.keys()],
+    has: (r, id) => r.forms.has(id),
+    key: (r, id, from, to) => versionPair(r.forms.get(id)!, from, to),
+    diff: (r, id, from, to) => diffForm(r, r.forms.get(id)!, from, to),
+  },
+  {
+    kind: "indicator",
+    ids: (r) => [...r.indicators.keys()],
+    has: (r, id) => r.indicators.has(id),
+    key: (_r, _id, from, to) => `${from}>${to}`,
+    diff: (r, id, from, to) => diffIndicator(r.indicators.get(id)!, from, to),
+  },
 ];
 
 /**
  * Item diffs are pure functions of the (immutable) registry, and pages, validation and tracing ask
  * for the same ones many times: each is computed once per registry.
  */
-const memo = new WeakMap<Registry, Map<string, Draft[]>>();
+const memo = processShared("item-diffs", () => new WeakMap<Registry, Map<string, Draft[]>>());
 function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
-  // Only neighbouring years are asked for again and again; wide pairs are computed when asked.
-  if (to - from !== 1) return differ.diff(registry, id, from, to);
   let cache = memo.get(registry);
   if (!cache) memo.set(registry, (cache = new Map()));
-  const key = `${differ.kind}:${id}:${from}:${to}`;
+  const key = `${differ.kind}:${id}:${differ.key(registry, id, from, to)}`;
   let drafts = cache.get(key);
   if (!drafts) cache.set(key, (drafts = differ.diff(registry, id, from, to)));
   return drafts;
@@ -38,7 +80,7 @@ function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string, from: 
 
 const itemDiffer = (registry: Registry): DiffItem => (kind, id, from, to) => {
   const differ = differs.find((d) => d.kind === kind);
-  return differ && differ.ids(registry).includes(id) ? diffItemOnce(registry, differ, id, from, to) : [];
+  return differ && differ.has(registry, id) ? diffItemOnce(registry, differ, id, from, to) : [];
 };
 
 const rank = (c: ChangeClass) => CLASS_ORDER.indexOf(c);
@@ -47,7 +89,8 @@ const rank = (c: ChangeClass) => CLASS_ORDER.indexOf(c);
 export function diffRegistry(registry: Registry, from: number, to: number): ChangeSet {
   if (!(from < to)) throw new Error(`the first year must be before the second (got ${from} and ${to})`);
   const drafts = differs.flatMap((d) => d.ids(registry).flatMap((id) => diffItemOnce(registry, d, id, from, to)));
-  const { changes, notCarriedOut } = trace(registry, from, to, drafts, itemDiffer(registry));
+  const changes = linkProposals(registry, from, to, drafts);
+  const notCarriedOut = findNotCarriedOut(registry, from, to, itemDiffer(registry));
   // By working group and item, breaking changes first, then in code order (already sorted per item).
   const order = new Map(changes.map((c, i) => [c, i]));
   changes.sort(
@@ -76,7 +119,7 @@ export function diffRegistry(registry: Registry, from: number, to: number): Chan
 
 /** The classified, traced changes of one codelist from one year to another. */
 export function diffCodelistTraced(registry: Registry, entry: CodelistEntry, from: number, to: number): Change[] {
-  return trace(registry, from, to, diffItemOnce(registry, differs[0], entry.meta.id, from, to), itemDiffer(registry)).changes;
+  return linkProposals(registry, from, to, diffItemOnce(registry, differs[0], entry.meta.id, from, to));
 }
 
 /** A codelist's changes year by year, newest first: what its page shows as history. */

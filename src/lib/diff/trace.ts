@@ -1,4 +1,5 @@
 import type { Registry } from "../registry.ts";
+import { processShared } from "../process-shared.ts";
 import type { Proposal } from "../schema/index.ts";
 import type { Change, NotCarriedOut } from "./change.ts";
 
@@ -30,43 +31,65 @@ export function declaredItems(p: Proposal): { kind: ItemKind; id: string; keys: 
 /** The codes, fields or controls a change touches. */
 export const keysOf = (c: Draft) => [c.code, c.element, ...(c.from ?? []), ...(c.to ?? [])].filter((x): x is string => x !== undefined);
 
+/** "kind:item" -> key (or "*") -> ids of the proposals that declare it. */
+type Declared = Map<string, Map<string, Set<string>>>;
+
 /**
- * Links each change to the proposals that declare it, and finds declared changes that did not
- * happen. A proposal item naming no codes, fields or controls declares every change to the item.
+ * Every page of a year pair traces its changes against the same proposals: the proposals in range
+ * and what they declare are indexed once per registry and pair, not once per page.
  */
-export function trace(registry: Registry, from: number, to: number, drafts: Draft[], diffItem: DiffItem): { changes: Change[]; notCarriedOut: NotCarriedOut[] } {
-  const proposals = proposalsInRange(registry, from, to);
-  // "kind:item" -> key (or "*") -> proposal ids
-  const declared = new Map<string, Map<string, Set<string>>>();
-  for (const p of proposals) {
-    for (const d of declaredItems(p)) {
-      const byKey = declared.get(`${d.kind}:${d.id}`) ?? new Map<string, Set<string>>();
-      for (const key of d.keys.length ? d.keys : ["*"]) byKey.set(key, (byKey.get(key) ?? new Set()).add(p.id));
-      declared.set(`${d.kind}:${d.id}`, byKey);
+const declaredMemo = processShared("declared-changes", () => new WeakMap<Registry, Map<string, { proposals: Proposal[]; declared: Declared }>>());
+function declaredIn(registry: Registry, from: number, to: number) {
+  let byPair = declaredMemo.get(registry);
+  if (!byPair) declaredMemo.set(registry, (byPair = new Map()));
+  let found = byPair.get(`${from}-${to}`);
+  if (!found) {
+    const proposals = proposalsInRange(registry, from, to);
+    const declared: Declared = new Map();
+    for (const p of proposals) {
+      for (const d of declaredItems(p)) {
+        const byKey = declared.get(`${d.kind}:${d.id}`) ?? new Map<string, Set<string>>();
+        for (const key of d.keys.length ? d.keys : ["*"]) byKey.set(key, (byKey.get(key) ?? new Set()).add(p.id));
+        declared.set(`${d.kind}:${d.id}`, byKey);
+      }
     }
+    byPair.set(`${from}-${to}`, (found = { proposals, declared }));
   }
-  const changes = drafts.map((d): Change => {
+  return found;
+}
+
+/** Links each change to the proposals that declare it. A proposal item naming no codes, fields or controls declares every change to the item. */
+export function linkProposals(registry: Registry, from: number, to: number, drafts: Draft[]): Change[] {
+  const { declared } = declaredIn(registry, from, to);
+  return drafts.map((d): Change => {
     const byKey = declared.get(`${d.itemKind}:${d.item}`);
     const ids = new Set<string>(byKey?.get("*") ?? []);
     for (const key of keysOf(d)) for (const id of byKey?.get(key) ?? []) ids.add(id);
     const proposalIds = [...ids].sort();
     return { ...d, proposals: proposalIds, justified: proposalIds.length > 0 };
   });
+}
 
-  // A proposal is carried out when its item changes from the year before its target year to the target year.
+/** Declared changes that did not happen: a proposal is carried out when its item changes from the year before its target year to the target year. */
+export function notCarriedOut(registry: Registry, from: number, to: number, diffItem: DiffItem): NotCarriedOut[] {
   const touchedAt = (kind: ItemKind, id: string, year: number): Set<string> | undefined => {
     const found = diffItem(kind, id, year - 1, year);
     return found.length ? new Set(found.flatMap((d) => (keysOf(d).length ? keysOf(d) : ["*"]))) : undefined;
   };
-  const notCarriedOut: NotCarriedOut[] = [];
-  for (const p of proposals) {
+  const result: NotCarriedOut[] = [];
+  for (const p of declaredIn(registry, from, to).proposals) {
     for (const d of declaredItems(p)) {
       const seen = touchedAt(d.kind, d.id, p.targetYear);
       for (const key of d.keys.length ? d.keys : [undefined]) {
         const happened = key === undefined ? seen !== undefined : seen?.has(key);
-        if (!happened) notCarriedOut.push({ proposal: p.id, targetYear: p.targetYear, itemKind: d.kind, item: d.id, ...(key !== undefined && { code: key }), description: d.description });
+        if (!happened) result.push({ proposal: p.id, targetYear: p.targetYear, itemKind: d.kind, item: d.id, ...(key !== undefined && { code: key }), description: d.description });
       }
     }
   }
-  return { changes, notCarriedOut };
+  return result;
+}
+
+/** Links changes to proposals and finds declared changes that did not happen. */
+export function trace(registry: Registry, from: number, to: number, drafts: Draft[], diffItem: DiffItem): { changes: Change[]; notCarriedOut: NotCarriedOut[] } {
+  return { changes: linkProposals(registry, from, to, drafts), notCarriedOut: notCarriedOut(registry, from, to, diffItem) };
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { versionAt, type Registry } from "../registry.ts";
+import { versionAt, type CodelistEntry, type Registry, type Version } from "../registry.ts";
+import type { CodelistVersion } from "../schema/index.ts";
 import { diffRegistry, diffCodelistTraced } from "../diff/index.ts";
 import type { CodelistYearExport, FormYearExport, IndexExport } from "./shapes.ts";
 import { codesToCsv, codesToExcelCsv } from "./csv.ts";
@@ -22,9 +23,37 @@ interface ExportFile {
   format: string;
   year?: number;
   lastChanged?: number;
+  /** Given when the same content is written under several paths, so it is hashed once. */
+  sha256?: string;
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+
+/** The files of one codelist version that do not depend on the reporting year, each with its hash. */
+function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, siteUrl: string) {
+  const prepared = `${version.year}-01-01T00:00:00Z`;
+  const formats = [
+    { ext: "csv", format: "csv", content: codesToCsv(version.data.codes) },
+    { ext: "excel.csv", format: "csv-excel", content: codesToExcelCsv(version.data.codes) },
+    { ext: "klass.json", format: "klass-json", content: json(klassCodes(entry, version.year)) },
+    { ext: "sdmx.xml", format: "sdmx-ml", content: codelistToSdmxMl(entry, version, prepared) },
+    { ext: "sdmx.json", format: "sdmx-json", content: json(codelistToSdmxJson(entry, version, prepared)) },
+    { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, siteUrl)) },
+  ].map((f) => ({ ...f, sha256: sha256(f.content) }));
+  const previous = entry.versions[entry.versions.indexOf(version) - 1];
+  if (version.data.correspondences?.length && previous) {
+    const content = json(correspondencesToFhirConceptMap(entry, previous, version, siteUrl));
+    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
+  }
+  // Nested one level down in the year's JSON; JSON strings hold no raw newlines, so indenting by lines is exact.
+  return { formats, versionJson: JSON.stringify(version.data, null, 2).replace(/\n/g, "\n  ") };
+}
+
+/** The same bytes as `json({ codelist, year, versionYear, version })`, with the version serialised once. */
+function codelistYearJson(entry: CodelistEntry, year: number, versionYear: number, versionJson: string): string {
+  const head = json({ codelist: entry.meta, year, versionYear } satisfies Omit<CodelistYearExport, "version">).slice(0, -3);
+  return `${head},\n  "version": ${versionJson}\n}\n`;
+}
 
 /**
  * Every file of the static API under /api/v1/, one at a time, index.json last. Pure: the same
@@ -36,7 +65,7 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   const add = (f: ExportFile) => {
     const key = `${f.kind}:${f.id}`;
     const r = resources.get(key) ?? { kind: f.kind, id: f.id, files: [] };
-    r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: sha256(f.content), ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
+    r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: f.sha256 ?? sha256(f.content), ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
     resources.set(key, r);
     return f;
   };
@@ -44,23 +73,16 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   for (const entry of registry.codelists.values()) {
     const id = entry.meta.id;
     const years = registry.yearsOf(entry);
+    // A version in force for several years is exported for each of them: its files are made once.
+    const byVersion = new Map<unknown, ReturnType<typeof versionFiles>>();
     for (const year of years) {
       const version = versionAt(entry, year)!;
+      let files = byVersion.get(version);
+      if (!files) byVersion.set(version, (files = versionFiles(entry, version, siteUrl)));
       const at = { kind: "codelist" as const, id, year, lastChanged: version.year };
       const base = `codelists/${id}/${year}`;
-      const data: CodelistYearExport = { codelist: entry.meta, year, versionYear: version.year, version: version.data };
-      const prepared = `${version.year}-01-01T00:00:00Z`;
-      yield add({ ...at, path: `${base}.json`, format: "json", content: json(data) });
-      yield add({ ...at, path: `${base}.csv`, format: "csv", content: codesToCsv(version.data.codes) });
-      yield add({ ...at, path: `${base}.excel.csv`, format: "csv-excel", content: codesToExcelCsv(version.data.codes) });
-      yield add({ ...at, path: `${base}.klass.json`, format: "klass-json", content: json(klassCodes(entry, year)) });
-      yield add({ ...at, path: `${base}.sdmx.xml`, format: "sdmx-ml", content: codelistToSdmxMl(entry, version, prepared) });
-      yield add({ ...at, path: `${base}.sdmx.json`, format: "sdmx-json", content: json(codelistToSdmxJson(entry, version, prepared)) });
-      yield add({ ...at, path: `${base}.fhir.json`, format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, siteUrl)) });
-      const previous = entry.versions[entry.versions.indexOf(version) - 1];
-      if (version.data.correspondences?.length && previous) {
-        yield add({ ...at, path: `${base}.conceptmap.fhir.json`, format: "fhir-json", content: json(correspondencesToFhirConceptMap(entry, previous, version, siteUrl)) });
-      }
+      yield add({ ...at, path: `${base}.json`, format: "json", content: codelistYearJson(entry, year, version.year, files.versionJson) });
+      for (const f of files.formats) yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, content: f.content, sha256: f.sha256 });
     }
     for (const year of years.slice(1)) {
       const changes = diffCodelistTraced(registry, entry, year - 1, year);

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import { contentKinds, type ContentKind, type ContentKindName } from "../schema/index.ts";
@@ -76,15 +77,32 @@ export function checkSchema(schema: z.ZodType, data: unknown, file: SourceFile, 
   return { findings };
 }
 
+type FileResult = { loaded?: LoadedFile; findings: Finding[] };
+
+/**
+ * What each file gave the last time it was read, by path, with its modification time and size:
+ * the dev server passes it back so that a reload reads only the files that changed.
+ */
+export type LoadCache = Map<string, { stamp: string; result: FileResult }>;
+
 /** Reads a whole content root into a Registry; files with errors are left out and reported. */
-export async function loadContent(root: string): Promise<{ registry: Registry; loaded: LoadedFile[]; failed: DiscoveredFile[]; findings: Finding[] }> {
+export async function loadContent(root: string, cache?: LoadCache): Promise<{ registry: Registry; loaded: LoadedFile[]; failed: DiscoveredFile[]; findings: Finding[] }> {
   const { files, findings } = discover(root);
-  const results = await Promise.all(
-    files.map((f) =>
-      // Whatever a file holds, it ends in a finding, never a crash.
-      loadFile(f).catch((e: unknown) => ({ loaded: undefined, findings: [{ severity: "error" as const, file: f.path, line: 1, column: 1, message: `could not be read: ${String((e as Error)?.message ?? e).split("\n")[0]}`, expected: "a well-formed content file (see docs/content-format.md)" }] })),
-    ),
-  );
+  const read = async (f: DiscoveredFile): Promise<FileResult> => {
+    const stat = cache && statSync(f.absolute, { throwIfNoEntry: false });
+    const stamp = stat ? `${stat.mtimeMs}:${stat.size}` : "";
+    const seen = cache?.get(f.absolute);
+    if (seen && stamp && seen.stamp === stamp) return seen.result;
+    // Whatever a file holds, it ends in a finding, never a crash.
+    const result = await loadFile(f).catch((e: unknown) => ({ loaded: undefined, findings: [{ severity: "error" as const, file: f.path, line: 1, column: 1, message: `could not be read: ${String((e as Error)?.message ?? e).split("\n")[0]}`, expected: "a well-formed content file (see docs/content-format.md)" }] }));
+    cache?.set(f.absolute, { stamp, result });
+    return result;
+  };
+  const results = await Promise.all(files.map(read));
+  if (cache) {
+    const present = new Set(files.map((f) => f.absolute));
+    for (const path of cache.keys()) if (!present.has(path)) cache.delete(path);
+  }
   const loaded: LoadedFile[] = [];
   const failed: DiscoveredFile[] = [];
   results.forEach((r, i) => {
@@ -110,11 +128,16 @@ function assemble(loaded: LoadedFile[]): Registry {
     origins: new Map(),
   };
   const byKind = (kind: ContentKindName) => loaded.filter((l) => l.found.kind === kind);
-  const versionsOf = (kind: ContentKindName, id: string): Version<never>[] =>
-    byKind(kind)
-      .filter((l) => l.found.id === id)
-      .map((l) => ({ year: l.found.year!, data: l.data as never }))
-      .sort((a, b) => a.year - b.year);
+  // Versions grouped once by kind and id: looking them up per item was quadratic in the corpus.
+  const versions = new Map<string, Version<never>[]>();
+  for (const l of loaded) {
+    if (l.found.year === undefined) continue;
+    const key = `${l.found.kind}:${l.found.id}`;
+    const list = versions.get(key) ?? [];
+    list.push({ year: l.found.year, data: l.data as never });
+    versions.set(key, list);
+  }
+  const versionsOf = (kind: ContentKindName, id: string): Version<never>[] => (versions.get(`${kind}:${id}`) ?? []).sort((a, b) => a.year - b.year);
 
   for (const l of loaded) parts.origins.set(l.data, l.file);
   for (const l of byKind("codelist")) parts.codelists.set(l.found.id, { meta: l.data as never, versions: versionsOf("codelistVersion", l.found.id) });
