@@ -8,7 +8,35 @@ type Pagefind = {
   filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<Result> }[] }>;
 };
-type Result = { url: string; excerpt: string; meta: { title?: string; type?: string } };
+type SubResult = { url: string; title: string; excerpt: string; weighted_locations: { balanced_score: number }[] };
+type Result = { url: string; excerpt: string; meta: { title?: string; type?: string; sections?: string }; sub_results: SubResult[] };
+type Hit = { url: string; title: string; type: string; excerpt: string };
+
+/**
+ * The hits to show: a page or a record is one hit; a page of codes gives one hit per matching code
+ * (its sub-results), best first. A code in several versions shows once, from the best-ranked one.
+ * A query that is a code as written («2.3», «244») puts the codes it names first.
+ */
+function hitsOf(results: Result[], q: string): Hit[] {
+  const hits: Hit[] = [];
+  const seen = new Set<string>();
+  const add = (h: Hit) => {
+    const key = `${h.type}|${h.title}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    hits.push(h);
+  };
+  const score = (s: SubResult) => s.weighted_locations.reduce((n, l) => n + l.balanced_score, 0);
+  for (const r of results) {
+    const type = r.meta.type ?? "";
+    if (r.meta.sections) {
+      const codes = r.sub_results.filter((s) => s.url.includes("#") && s.weighted_locations.length).sort((a, b) => score(b) - score(a));
+      for (const s of codes) add({ url: s.url.replace(/\?koder=\d+/, ""), title: s.title, type, excerpt: s.excerpt });
+    } else add({ url: r.url, title: r.meta.title ?? r.url, type, excerpt: r.excerpt });
+  }
+  const named = (h: Hit) => h.type.startsWith("Kode i") && (h.title === q || h.title.startsWith(`${q} `));
+  return [...hits.filter(named), ...hits.filter((h) => !named(h))];
+}
 
 const FILTERS = ["type", "år", "arbeidsgruppe", "status"] as const;
 
@@ -50,16 +78,18 @@ export async function startSearch(): Promise<void> {
     const found = await pagefind.search(q || null, { filters });
     const results = await Promise.all(found.results.slice(0, 30).map((r) => r.data()));
     if (id !== run) return;
-    status.textContent = found.results.length === 0 ? "Ingen treff." : `${found.results.length} treff${found.results.length > 30 ? ", de 30 beste vises" : ""}.`;
+    const hits = hitsOf(results, q);
+    const more = found.results.length > 30 || hits.length > 30;
+    status.textContent = hits.length === 0 ? "Ingen treff." : `${more ? "Mange" : hits.length} treff${more ? ", de 30 beste vises" : ""}.`;
     list.replaceChildren(
-      ...results.map((r) => {
+      ...hits.slice(0, 30).map((r) => {
         const li = document.createElement("li");
         const a = document.createElement("a");
         a.href = r.url;
-        a.textContent = r.meta.title ?? r.url;
+        a.textContent = r.title;
         const type = document.createElement("span");
         type.className = "ds-tag result-type";
-        type.textContent = r.meta.type ?? "";
+        type.textContent = r.type;
         const excerpt = document.createElement("p");
         // pagefind escapes the excerpt and marks the matches with <mark>.
         excerpt.innerHTML = r.excerpt;

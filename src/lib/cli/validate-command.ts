@@ -1,5 +1,6 @@
 import { validateContent } from "../validate/index.ts";
 import { formatFinding } from "../validate/finding.ts";
+import { recordTiming } from "../timings.ts";
 
 export interface ValidateOptions {
   strict?: boolean;
@@ -17,6 +18,7 @@ export async function runValidate(root: string, options: ValidateOptions = {}): 
   }
   for (const f of result.findings) process.stderr.write(formatFinding(f) + "\n");
   const ms = Math.round(performance.now() - started);
+  recordTiming("validate", ms);
   const files = new Set(result.findings.filter((f) => f.severity === "error").map((f) => f.file)).size;
   const summary = `kostra validate: ${result.files} files read from ${root} in ${ms} ms: ${result.errors} error(s)${files ? ` in ${files} file(s)` : ""}, ${result.warnings} warning(s)${options.strict ? " (--strict: warnings fail)" : ""}`;
   (failed ? process.stderr : process.stdout).write(summary + "\n");

@@ -85,9 +85,24 @@ const itemDiffer = (registry: Registry): DiffItem => (kind, id, from, to) => {
 
 const rank = (c: ChangeClass) => CLASS_ORDER.indexOf(c);
 
-/** Everything that changes from reporting year `from` to `to` (any two years), classified and traced. */
+/**
+ * The change sets of neighbouring years are asked for by every proposal page, report, feed and
+ * year page: each is computed once per registry. Wider pairs are asked for once, by their page.
+ */
+const neighbourSets = processShared("neighbour-change-sets", () => new WeakMap<Registry, Map<number, ChangeSet>>());
+
+/** Everything that changes from reporting year `from` to `to` (any two years), classified and traced. Treat the result as read-only: it is shared. */
 export function diffRegistry(registry: Registry, from: number, to: number): ChangeSet {
   if (!(from < to)) throw new Error(`the first year must be before the second (got ${from} and ${to})`);
+  if (to - from > 1) return computeChangeSet(registry, from, to);
+  let sets = neighbourSets.get(registry);
+  if (!sets) neighbourSets.set(registry, (sets = new Map()));
+  let set = sets.get(to);
+  if (!set) sets.set(to, (set = computeChangeSet(registry, from, to)));
+  return set;
+}
+
+function computeChangeSet(registry: Registry, from: number, to: number): ChangeSet {
   const drafts = differs.flatMap((d) => d.ids(registry).flatMap((id) => diffItemOnce(registry, d, id, from, to)));
   const changes = linkProposals(registry, from, to, drafts);
   const notCarriedOut = findNotCarriedOut(registry, from, to, itemDiffer(registry));

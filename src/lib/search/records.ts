@@ -2,12 +2,17 @@ import { versionAt, type Registry } from "../registry.ts";
 import { formElements } from "../diff/form.ts";
 import { pageOf } from "../pagination.ts";
 
-/** A search record for something smaller than a page: a code, a form field, a control. */
+/**
+ * A search record for something smaller than a page: a form field or a control; or codes that
+ * apply in the same years, each code a section of its own that search shows as a hit.
+ */
 export interface SearchRecord {
   url: string;
   content: string;
   meta: { title: string; type: string };
   filters: { type: string[]; år: string[]; arbeidsgruppe: string[] };
+  /** For codes: one section per code, anchored at its row (`url#id`). */
+  sections?: { id: string; title: string; text: string }[];
 }
 
 /** The types shown and filtered on, in Norwegian. */
@@ -16,9 +21,9 @@ export const SEARCH_TYPES = ["Kodeliste", "Kode", "Skjema", "Felt", "Kontroll", 
 const years = (list: number[]) => list.map(String);
 
 /**
- * Codes, form fields and controls as their own search records, each pointing at its row on the page
- * of the first year it appears, filtered by every year it applies. A code or field unchanged across
- * versions is one record, not one per version.
+ * Codes, form fields and controls as search records, each pointing at its row on the page of the
+ * first year it appears, filtered by every year it applies. A field unchanged across versions is
+ * one record, not one per version; so is a code, as a section of the record of its years.
  */
 export function searchRecords(registry: Registry): SearchRecord[] {
   const merged = new Map<string, SearchRecord>();
@@ -32,21 +37,45 @@ export function searchRecords(registry: Registry): SearchRecord[] {
     },
   };
   const groupName = (id: string) => registry.workingGroups.get(id)?.name.nb ?? id;
+  // Codes: a code with the same text in several years is one section, and the sections that apply
+  // in the same years (and sit on the same page of the first of them) make one record, so the year
+  // filter stays exact. pagefind's time per record grows with the number of records (270,000 code
+  // records at KOSTRA scale took more than 7 minutes); its sub-results keep each code a hit of its
+  // own, pointing at its row.
   for (const entry of registry.codelists.values()) {
-    const applies = registry.yearsOf(entry);
-    for (const version of entry.versions) {
-      const inYears = applies.filter((y) => versionAt(entry, y) === version);
-      if (!inYears.length) continue;
-      version.data.codes.forEach((c, index) => {
-        const page = pageOf(index);
-        records.push({
-          url: `/kodelister/${entry.meta.id}/${inYears[0]}/${page > 1 ? `side/${page}/` : ""}#kode-${c.code}`,
-          content: [c.code, c.name.nb, c.name.nn, c.name.en, c.shortName, c.notes, c.group, entry.meta.name.nb].filter(Boolean).join(". "),
-          meta: { title: `${c.code} ${c.name.nb}`, type: `Kode i ${entry.meta.name.nb}` },
-          filters: { type: ["Kode"], år: years(inYears), arbeidsgruppe: [groupName(entry.meta.workingGroup)] },
-        });
+    const seen = new Map<string, { section: { id: string; title: string; text: string }; years: number[]; page: number }>();
+    for (const year of registry.yearsOf(entry)) {
+      versionAt(entry, year)!.data.codes.forEach((c, index) => {
+        const section = { id: `kode-${c.code}`, title: `${c.code} ${c.name.nb}`, text: [c.name.nn, c.name.en, c.shortName, c.notes, c.group].filter(Boolean).join(". ") };
+        const key = `${section.title}\u0000${section.text}`;
+        const known = seen.get(key);
+        if (known) known.years.push(year);
+        else seen.set(key, { section, years: [year], page: pageOf(index) });
       });
     }
+    const groups = new Map<string, SearchRecord>();
+    const pageRecords = new Map<string, number>();
+    for (const { section, years: inYears, page } of seen.values()) {
+      const key = `${inYears.join(",")}|${page}`;
+      const group = groups.get(key);
+      if (group) {
+        group.sections!.push(section);
+        continue;
+      }
+      // pagefind keeps one record per URL: records on the same page are told apart by a query the
+      // static host ignores (the search page drops it from its links).
+      const url = `/kodelister/${entry.meta.id}/${inYears[0]}/${page > 1 ? `side/${page}/` : ""}`;
+      const onPage = (pageRecords.get(url) ?? 0) + 1;
+      pageRecords.set(url, onPage);
+      groups.set(key, {
+        url: onPage > 1 ? `${url}?koder=${onPage}` : url,
+        content: entry.meta.name.nb,
+        meta: { title: `${entry.meta.name.nb} ${inYears[0]}`, type: `Kode i ${entry.meta.name.nb}` },
+        filters: { type: ["Kode"], år: years(inYears), arbeidsgruppe: [groupName(entry.meta.workingGroup)] },
+        sections: [section],
+      });
+    }
+    for (const r of groups.values()) records.push(r);
   }
   for (const form of registry.forms.values()) {
     const applies = registry.yearsOf(form);
@@ -57,7 +86,7 @@ export function searchRecords(registry: Registry): SearchRecord[] {
       const formName = `${form.meta.number} ${form.meta.name.nb}`;
       for (const [id, e] of formElements(version.data)) {
         if (e.kind === "column" || e.kind === "section") continue;
-        const anchor = e.kind === "record-field" ? `felt-${id.replace(".", "-")}` : e.kind === "record" ? `post-${id}` : e.kind === "table" ? `tabell-${id}` : e.kind === "row" ? `tabell-${id.split(".")[0]}` : `felt-${id}`;
+        const anchor = e.kind === "record-field" ? `felt-${id.replace(".", "-")}` : e.kind === "record" ? `post-${id}` : e.kind === "table" ? `tabell-${id}` : e.kind === "row" ? `${id.split(".")[0]}--rad-${id.split(".").slice(1).join(".")}` : `felt-${id}`;
         records.push({
           url: `${page}#${anchor}`,
           content: [e.label, e.help, id, formName].filter(Boolean).join(". "),
