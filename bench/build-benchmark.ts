@@ -39,10 +39,10 @@ console.log(`corpus: ${corpusFiles} files in ${s(corpusMs)}`);
 t = performance.now();
 // GNU time reports the peak resident memory of the largest process of the build, pagefind's included.
 const gnuTime = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "%M", "-o", join(base, "maxrss.txt")] : [];
-const build = spawnSync(gnuTime[0] ?? node, [...gnuTime.slice(1), ...(gnuTime.length ? [node] : []), join(REPO, "bin/kostra.js"), "build", "--content", content, "--out", out], { env: { ...process.env, KOSTRA_TIMINGS: timings, KOSTRA_CONTENT_DIR: "" }, encoding: "utf8", maxBuffer: 1 << 30 });
+const build = spawnSync(gnuTime[0] ?? node, [...gnuTime.slice(1), ...(gnuTime.length ? [node] : []), join(REPO, "bin/kostra.js"), "build", "--content", content, "--out", out], { env: { ...process.env, KOSTRA_TIMINGS: timings, KOSTRA_CONTENT_DIR: "", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim() }, encoding: "utf8", maxBuffer: 1 << 30 });
 const buildMs = performance.now() - t;
 if (build.status !== 0) throw new Error(`build failed:\n${build.stderr.slice(-3000)}`);
-const phases = readFileSync(timings, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { phase: string; ms: number; maxRssMB: number });
+const phases = readFileSync(timings, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { phase: string; ms: number; maxRssMB: number; liveMB?: number });
 const phase = (p: string) => phases.find((x) => x.phase === p)?.ms ?? 0;
 const pagesMs = buildMs - phase("validate") - phase("exports") - phase("search");
 const peakMB = Math.max(...phases.map((p) => p.maxRssMB));
@@ -123,6 +123,7 @@ const rows = [
   ["output", `${mb(bytes)} (HTML ${mb(htmlBytes)})`],
   ["largest page", `${mb(largest.size)}: /${largest.f}`],
   ["JavaScript per template", Object.entries(jsPerTemplate).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(", ")],
+  ["memory in use after each phase (heap after GC)", phases.map((p) => `${p.phase} ${p.liveMB ?? "?"} MB`).join(", ")],
   ["peak memory", `${peakMB} MB in the build's Node process (${phases.find((p) => p.phase === "pages")?.maxRssMB ?? "?"} MB by the end of the page phase)${treePeakMB ? `; largest process of the build, pagefind's included: ${treePeakMB} MB` : ""}`],
   ["load + validate in process", s(loadMs)],
   ["diff, all neighbouring years", `${s(diffMs)} (${changes} changes)`],

@@ -6,6 +6,8 @@ import { ChangeSet, type Change, type ChangeType } from "../src/lib/diff/change.
 import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
 import type { Registry } from "../src/lib/registry.ts";
 import { FIXTURES } from "./helpers.ts";
+import fc from "fast-check";
+import { fullWordDiff, wordDiff } from "../src/lib/diff/text-diff.ts";
 
 let fixture: Registry;
 let real: Registry;
@@ -60,6 +62,20 @@ describe("the diff engine", () => {
       { op: "removed", text: "Rød" },
       { op: "added", text: "Rødt" },
     ]);
+  });
+
+  it("takes the shortcut for texts that share too little only where the full word diff gives the same", () => {
+    const token = fc.constantFrom("barn", "unge", "tiltak", "Barn", "fosterhjem", "§", "4-5", "2.3", "æøå", ".", ",", "(", ")", "-", " ", "  ", "\n");
+    const text = fc.array(token, { maxLength: 14 }).map((t) => t.join(""));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(wordDiff(a, b)).toEqual(fullWordDiff(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+    // And it is taken for a rewritten label.
+    expect(wordDiff("Hjelpetiltak i hjemmet.", "Opphold i institusjon.")).toEqual(fullWordDiff("Hjelpetiltak i hjemmet.", "Opphold i institusjon."));
+    expect(wordDiff("Barn art filuttrekk.", "Tilsyn hjelp vedtak.")).toEqual([{ op: "removed", text: "Barn art filuttrekk." }, { op: "added", text: "Tilsyn hjelp vedtak." }]);
   });
 
   it("does not report codes explained by a correspondence as added or removed", () => {

@@ -4,6 +4,12 @@ export const CODES_PER_PAGE = 500;
 /** Changes shown per item in a change list; the rest are counted and linked. */
 export const CHANGES_PER_ITEM = 100;
 
+/**
+ * Changes shown per item on a year's overview (`/aar/<year>/`), which lists every item that changes:
+ * with 100 each, a year of a KOSTRA-scale registry made a 2.8 MB page. The item's own page has more.
+ */
+export const CHANGES_PER_ITEM_OVERVIEW = 20;
+
 /** Number of pages for a list of n codes. */
 export const pageCount = (n: number) => Math.max(1, Math.ceil(n / CODES_PER_PAGE));
 

@@ -7,5 +7,10 @@ import { appendFileSync } from "node:fs";
 export function recordTiming(phase: string, ms: number): void {
   const file = process.env.KOSTRA_TIMINGS;
   if (!file) return;
-  appendFileSync(file, JSON.stringify({ phase, ms: Math.round(ms), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), pid: process.pid }) + "\n");
+  // With --expose-gc (the benchmark sets it), also what is still reachable: peak RSS alone does not
+  // tell memory in use from garbage V8 has not collected yet.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const liveMB = gc ? Math.round(process.memoryUsage().heapUsed / 2 ** 20) : undefined;
+  appendFileSync(file, JSON.stringify({ phase, ms: Math.round(ms), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...(liveMB !== undefined && { liveMB }), pid: process.pid }) + "\n");
 }

@@ -38,7 +38,7 @@ export function diffCodelist(registry: Registry, entry: CodelistEntry, fromYear:
 
   const old = new Map(before.data.codes.map((c) => [c.code, c]));
   const now = new Map(after.data.codes.map((c) => [c.code, c]));
-  const mappings = declaredMappings(entry, before.year, toYear, old.keys());
+  const mappings = declaredMappings(entry, before.year, toYear, old);
   const explainedOld = new Set(mappings.flatMap((m) => m.from));
   const explainedNew = new Set(mappings.flatMap((m) => m.to));
   const drafts: Draft[] = [];

@@ -63,8 +63,9 @@ export function linkProposals(registry: Registry, from: number, to: number, draf
   const { declared } = declaredIn(registry, from, to);
   return drafts.map((d): Change => {
     const byKey = declared.get(`${d.itemKind}:${d.item}`);
-    const ids = new Set<string>(byKey?.get("*") ?? []);
-    for (const key of keysOf(d)) for (const id of byKey?.get(key) ?? []) ids.add(id);
+    if (!byKey) return { ...d, proposals: [], justified: false };
+    const ids = new Set<string>(byKey.get("*") ?? []);
+    for (const key of keysOf(d)) for (const id of byKey.get(key) ?? []) ids.add(id);
     const proposalIds = [...ids].sort();
     return { ...d, proposals: proposalIds, justified: proposalIds.length > 0 };
   });
