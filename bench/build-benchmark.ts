@@ -42,7 +42,7 @@ const gnuTime = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "%M", "-o"
 const build = spawnSync(gnuTime[0] ?? node, [...gnuTime.slice(1), ...(gnuTime.length ? [node] : []), join(REPO, "bin/kostra.js"), "build", "--content", content, "--out", out], { env: { ...process.env, KOSTRA_TIMINGS: timings, KOSTRA_CONTENT_DIR: "", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim() }, encoding: "utf8", maxBuffer: 1 << 30 });
 const buildMs = performance.now() - t;
 if (build.status !== 0) throw new Error(`build failed:\n${build.stderr.slice(-3000)}`);
-const phases = readFileSync(timings, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { phase: string; ms: number; maxRssMB: number; liveMB?: number });
+const phases = readFileSync(timings, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { phase: string; ms: number; maxRssMB: number; liveMB?: number; rssMB: number; heapTotalMB: number; externalMB: number });
 const phase = (p: string) => phases.find((x) => x.phase === p)?.ms ?? 0;
 const pagesMs = buildMs - phase("validate") - phase("exports") - phase("search");
 const peakMB = Math.max(...phases.map((p) => p.maxRssMB));
@@ -124,6 +124,7 @@ const rows = [
   ["largest page", `${mb(largest.size)}: /${largest.f}`],
   ["JavaScript per template", Object.entries(jsPerTemplate).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(", ")],
   ["memory in use after each phase (heap after GC)", phases.map((p) => `${p.phase} ${p.liveMB ?? "?"} MB`).join(", ")],
+  ["resident after each phase: RSS = V8 heap + the rest (native, buffers)", phases.map((p) => `${p.phase} ${p.rssMB} = ${p.heapTotalMB} + ${p.rssMB - p.heapTotalMB} MB`).join(", ")],
   ["peak memory", `${peakMB} MB in the build's Node process (${phases.find((p) => p.phase === "pages")?.maxRssMB ?? "?"} MB by the end of the page phase)${treePeakMB ? `; largest process of the build, pagefind's included: ${treePeakMB} MB` : ""}`],
   ["load + validate in process", s(loadMs)],
   ["diff, all neighbouring years", `${s(diffMs)} (${changes} changes)`],

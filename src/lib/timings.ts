@@ -12,5 +12,9 @@ export function recordTiming(phase: string, ms: number): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const liveMB = gc ? Math.round(process.memoryUsage().heapUsed / 2 ** 20) : undefined;
-  appendFileSync(file, JSON.stringify({ phase, ms: Math.round(ms), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...(liveMB !== undefined && { liveMB }), pid: process.pid }) + "\n");
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  const now = process.memoryUsage();
+  // Where resident memory is now: the V8 heap (used or not) and memory outside it (buffers, native code).
+  const rss = { rssMB: mb(now.rss), heapTotalMB: mb(now.heapTotal), externalMB: mb(now.external) };
+  appendFileSync(file, JSON.stringify({ phase, ms: Math.round(ms), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...(liveMB !== undefined && { liveMB }), ...rss, pid: process.pid }) + "\n");
 }
