@@ -2,7 +2,7 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { fileURLToPath } from "node:url";
-import { kostraExports } from "./src/integrations/exports.ts";
+import { kostraSite } from "./src/integrations/kostra-site.ts";
 
 // Pages read the content root from this variable; `kostra build --content DIR` sets it.
 process.env.KOSTRA_CONTENT_DIR ??= fileURLToPath(new URL(".", import.meta.url));
@@ -12,9 +12,21 @@ export default defineConfig({
   trailingSlash: "always",
   outDir: process.env.KOSTRA_OUT_DIR ?? "./dist",
   site: process.env.KOSTRA_SITE_URL ?? "http://localhost:4321",
-  integrations: [mdx(), kostraExports()],
+  integrations: [mdx(), kostraSite()],
   // Scripts and styles as files, never inline: the site runs under a CSP without 'unsafe-inline'.
   build: { inlineStylesheets: "never" },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Every MDX body carries Astro's own "use astro:head-inject" directive, which the bundler
+        // warns about once per file (30,000 lines at KOSTRA scale) though Astro handles it.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   server: { host: "127.0.0.1", port: 4321 },
 });

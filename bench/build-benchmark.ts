@@ -4,7 +4,7 @@
  * builds the floor (as many trivial Astro pages of the same total size, indexed by pagefind) and
  * writes the numbers into docs/performance.md.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, relative } from "node:path";
@@ -14,6 +14,7 @@ import { validateContent } from "../src/lib/validate/index.ts";
 import { loadContent } from "../src/lib/load/load-content.ts";
 import { diffRegistry } from "../src/lib/diff/index.ts";
 import { startDevServer, timeUntilShown } from "./dev-server.ts";
+import { sampleTreeMemory } from "./memory-sampler.ts";
 
 const REPO = new URL("..", import.meta.url).pathname;
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
@@ -37,16 +38,23 @@ const corpusMs = performance.now() - t;
 console.log(`corpus: ${corpusFiles} files in ${s(corpusMs)}`);
 
 t = performance.now();
-// GNU time reports the peak resident memory of the largest process of the build, pagefind's included.
-const gnuTime = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "%M", "-o", join(base, "maxrss.txt")] : [];
-const build = spawnSync(gnuTime[0] ?? node, [...gnuTime.slice(1), ...(gnuTime.length ? [node] : []), join(REPO, "bin/kostra.js"), "build", "--content", content, "--out", out], { env: { ...process.env, KOSTRA_TIMINGS: timings, KOSTRA_CONTENT_DIR: "", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim() }, encoding: "utf8", maxBuffer: 1 << 30 });
+const tree = { sampler: undefined as ReturnType<typeof sampleTreeMemory> | undefined };
+const build = await new Promise<{ status: number | null; stderr: string }>((done) => {
+  const child = spawn(node, [join(REPO, "bin/kostra.js"), "build", "--content", content, "--out", out], { env: { ...process.env, KOSTRA_TIMINGS: timings, KOSTRA_CONTENT_DIR: "", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim() }, stdio: ["ignore", "ignore", "pipe"] });
+  tree.sampler = sampleTreeMemory(child.pid!);
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-10000)));
+  child.on("exit", (status) => done({ status, stderr }));
+});
+const treePeak = tree.sampler!.stop();
 const buildMs = performance.now() - t;
 if (build.status !== 0) throw new Error(`build failed:\n${build.stderr.slice(-3000)}`);
-const phases = readFileSync(timings, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { phase: string; ms: number; maxRssMB: number; liveMB?: number; rssMB: number; heapTotalMB: number; externalMB: number });
+const phases = readFileSync(timings, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { phase: string; ms: number; at: number; pid: number; maxRssMB: number; liveMB?: number; rssMB: number; heapTotalMB: number; externalMB: number });
 const phase = (p: string) => phases.find((x) => x.phase === p)?.ms ?? 0;
-const pagesMs = buildMs - phase("validate") - phase("exports") - phase("search");
-const peakMB = Math.max(...phases.map((p) => p.maxRssMB));
-const treePeakMB = gnuTime.length ? Math.round(Number(readFileSync(join(base, "maxrss.txt"), "utf8").trim().split("\n").at(-1)) / 1024) : undefined;
+// The search records are prepared with the API, in the first step; they count to the search index.
+const searchMs = phase("search-records") + phase("search");
+const pagesMs = buildMs - phase("validate") - phase("exports") - searchMs;
+const treePeakPhase = phases.find((p) => p.at >= treePeak.at)?.phase ?? "the end";
 
 const all = walk(out);
 const html = all.filter((f) => f.endsWith(".html"));
@@ -117,7 +125,7 @@ const rows = [
   ["– validation", s(phase("validate"))],
   ["– pages (Astro)", s(pagesMs)],
   ["– exports (api/v1)", s(phase("exports"))],
-  ["– search index", s(phase("search"))],
+  ["– search index (records, then pagefind)", `${s(searchMs)} (${s(phase("search-records"))} + ${s(phase("search"))})`],
   ["pages", `${html.length} (${(html.length / (buildMs / 1000)).toFixed(0)} pages/s over the whole build)`],
   ["files", `${all.length} (${(all.length / (buildMs / 1000)).toFixed(0)} files/s)`],
   ["output", `${mb(bytes)} (HTML ${mb(htmlBytes)})`],
@@ -125,7 +133,8 @@ const rows = [
   ["JavaScript per template", Object.entries(jsPerTemplate).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KiB`).join(", ")],
   ["memory in use after each phase (heap after GC)", phases.map((p) => `${p.phase} ${p.liveMB ?? "?"} MB`).join(", ")],
   ["resident after each phase: RSS = V8 heap + the rest (native, buffers)", phases.map((p) => `${p.phase} ${p.rssMB} = ${p.heapTotalMB} + ${p.rssMB - p.heapTotalMB} MB`).join(", ")],
-  ["peak memory", `${peakMB} MB in the build's Node process (${phases.find((p) => p.phase === "pages")?.maxRssMB ?? "?"} MB by the end of the page phase)${treePeakMB ? `; largest process of the build, pagefind's included: ${treePeakMB} MB` : ""}`],
+  ["peak memory of each step's Node process", phases.filter((p, i) => phases.findIndex((q) => q.pid === p.pid) === i).map((p) => `${phases.filter((q) => q.pid === p.pid).map((q) => q.phase).join(" + ")} ${Math.max(...phases.filter((q) => q.pid === p.pid).map((q) => q.maxRssMB))} MB`).join(", ")],
+  ["peak memory, all processes of the build together (sampled every 0.2 s)", `${treePeak.peakMB} MB, during ${treePeakPhase}: ${treePeak.processes.filter((p) => p.rssMB >= 10).map((p) => `${p.command} ${p.rssMB} MB`).join(", ")}`],
   ["load + validate in process", s(loadMs)],
   ["diff, all neighbouring years", `${s(diffMs)} (${changes} changes)`],
   ["dev server: start, first codelist page", `${s(dev.startMs)}, ${s(devFirstPageMs)}`],

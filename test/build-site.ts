@@ -1,12 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO } from "./helpers.ts";
+import { REPO, tempDir } from "./helpers.ts";
 
 /** The real build (`kostra build`) into a temporary folder; throws with the build's output on failure. */
 export function buildSite(content?: string): string {
-  const out = join(mkdtempSync(join(tmpdir(), "kostra-site-")), "dist");
+  const out = join(tempDir("site"), "dist");
   const args = [join(REPO, "bin", "kostra.js"), "build", "--out", out, ...(content ? ["--content", content] : [])];
   const run = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "" }, timeout: 300_000 });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);

@@ -1,9 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { contentCopy, fixtureWith, REPO } from "./helpers.ts";
+import { contentCopy, fixtureWith, REPO, tempDir } from "./helpers.ts";
 
 const kostra = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [join(REPO, "bin", "kostra.js"), ...args], { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "", ...env }, timeout: 120_000 });
@@ -56,12 +55,15 @@ describe("npx kostra validate", () => {
   it("refuses a content folder that does not exist, and unknown commands", () => {
     expect(kostra(["validate", "--content", "/nonexistent/folder"]).status).toBe(2);
     expect(kostra(["frobnicate"]).status).toBe(2);
+    const step = kostra(["build-step", "render"]);
+    expect(step.status).toBe(2);
+    expect(step.stderr).toMatch(/expected "prepare <staging>" or "search <dist> <records>"/);
   });
 });
 
 describe("npx kostra build", () => {
   it("builds nothing when validation fails", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "kostra-out-")), "dist");
+    const out = join(tempDir("out"), "dist");
     const run = kostra(["build", "--content", fixtureWith("duplicate-code"), "--out", out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/not building, validation failed/);

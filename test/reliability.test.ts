@@ -231,6 +231,8 @@ describe("deterministic, atomic builds", () => {
     expect(files(a)).toEqual(files(b));
     for (const f of files(a)) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     expect(readFileSync(join(a, "kalender/2022.ics")).equals(readFileSync(join(b, "kalender/2022.ics")))).toBe(true);
+    // The build's working folders (staging, partial site, the pages gathered for search) are gone.
+    expect(readdirSync(dirname(a))).toEqual(["dist"]);
   }, 300_000);
 
   it("leaves the output folder as it was, with no partial folder, when a build fails", () => {
@@ -240,7 +242,8 @@ describe("deterministic, atomic builds", () => {
     const run = kostra(["build", "--content", fixtureWith("duplicate-code"), "--out", out]);
     expect(run.status).toBe(1);
     expect(readFileSync(join(out, "marker"), "utf8")).toBe("previous build");
-    expect(readdirSync(dirname(out)).filter((n) => n.includes("partial"))).toEqual([]);
+    // Neither the partial site nor the staging folder of the API and search records is left behind.
+    expect(readdirSync(dirname(out)).filter((n) => n.includes("partial") || n.includes("staging"))).toEqual([]);
     expect(existsSync(`${out}.partial-${run.pid}`)).toBe(false);
   });
 });

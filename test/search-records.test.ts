@@ -3,6 +3,9 @@ import { validateContent } from "../src/lib/validate/index.ts";
 import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
 import { versionAt, type Registry } from "../src/lib/registry.ts";
 import { searchRecords, type SearchRecord } from "../src/lib/search/records.ts";
+import { readSearchRecords, writeSearchRecords } from "../src/lib/search/records-file.ts";
+import { join } from "node:path";
+import { tempDir } from "./helpers.ts";
 
 let registry: Registry;
 let records: SearchRecord[];
@@ -42,5 +45,15 @@ describe("search records of the real content", () => {
   it("hold a code that is the same in many years once, not once per year", () => {
     const sections = records.flatMap((r) => (r.sections ?? []).map((s) => `${r.url.split("/")[2]}|${s.title}|${s.text}`));
     expect(new Set(sections).size).toBe(sections.length);
+  });
+});
+
+describe("the search records file between the build's steps", () => {
+  it("gives back every record unchanged and in order", async () => {
+    const file = join(tempDir("records"), "records.jsonl");
+    expect(await writeSearchRecords(records, file)).toBe(records.length);
+    const back: SearchRecord[] = [];
+    for await (const r of readSearchRecords(file)) back.push(r);
+    expect(back).toEqual(records);
   });
 });

@@ -16,5 +16,5 @@ export function recordTiming(phase: string, ms: number): void {
   const now = process.memoryUsage();
   // Where resident memory is now: the V8 heap (used or not) and memory outside it (buffers, native code).
   const rss = { rssMB: mb(now.rss), heapTotalMB: mb(now.heapTotal), externalMB: mb(now.external) };
-  appendFileSync(file, JSON.stringify({ phase, ms: Math.round(ms), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...(liveMB !== undefined && { liveMB }), ...rss, pid: process.pid }) + "\n");
+  appendFileSync(file, JSON.stringify({ phase, ms: Math.round(ms), at: Date.now(), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...(liveMB !== undefined && { liveMB }), ...rss, pid: process.pid }) + "\n");
 }

@@ -22,7 +22,10 @@ describe("the dev server on an edited content file", () => {
 
   it("reloads the open page with the new label, and shows a schema error instead of old content", async () => {
     const page = await browser.newPage();
+    // An edit made before Vite's client has its socket open would go unseen: wait for it.
+    const connected = page.waitForEvent("console", { predicate: (m) => m.text().includes("[vite] connected"), timeout: 30_000 });
     await page.goto(`${dev.url}/kodelister/plantype/2023/`);
+    await connected;
     await page.getByRole("heading", { level: 1, name: /Plantype – rapporteringsår 2023/ }).waitFor();
     const file = join(content, "codelists", "plantype", "2023.yaml");
     const original = readFileSync(file, "utf8");

@@ -5,6 +5,7 @@ import { runBuild } from "./build-command.ts";
 import { runDocs } from "./docs-command.ts";
 import { runDiff } from "./diff-command.ts";
 import { runPublish } from "./publish-command.ts";
+import { prepareStep, searchStep } from "./build-steps.ts";
 
 const HELP = `kostra — the KOSTRA registry's command line
 
@@ -83,6 +84,14 @@ export async function main(argv: string[]): Promise<number> {
       return runDocs();
     case "build":
       return runBuild(root, { out: args.values.out });
+    // The steps `kostra build` runs each in a process of its own; not meant to be called by hand.
+    case "build-step": {
+      const [step, ...paths] = args.positionals;
+      if (step === "prepare" && paths.length === 1) return prepareStep(root, paths[0]);
+      if (step === "search" && paths.length === 2) return searchStep(paths[0], paths[1]);
+      process.stderr.write(`kostra build-step: expected "prepare <staging>" or "search <dist> <records>"\n`);
+      return 2;
+    }
     default:
       process.stderr.write(`kostra: unknown command "${command}"\n\n${HELP}`);
       return 2;

@@ -1,6 +1,7 @@
 import { validateContent } from "../validate/index.ts";
 import { formatFinding } from "../validate/finding.ts";
 import { recordTiming } from "../timings.ts";
+import type { Registry } from "../registry.ts";
 
 export interface ValidateOptions {
   strict?: boolean;
@@ -9,12 +10,18 @@ export interface ValidateOptions {
 
 /** `kostra validate`: every finding on its own line, a summary, exit 1 on errors. */
 export async function runValidate(root: string, options: ValidateOptions = {}): Promise<number> {
+  return (await validateAndReport(root, options)).code;
+}
+
+/** Validates and reports as `kostra validate` does, and hands on the registry it loaded (the build writes its exports from it). */
+export async function validateAndReport(root: string, options: ValidateOptions = {}): Promise<{ code: number; registry: Registry }> {
   const started = performance.now();
   const result = await validateContent(root);
   const failed = result.errors > 0 || (options.strict === true && result.warnings > 0);
+  const registry = result.registry;
   if (options.format === "json") {
     process.stdout.write(JSON.stringify({ root, files: result.files, errors: result.errors, warnings: result.warnings, findings: result.findings }, null, 2) + "\n");
-    return failed ? 1 : 0;
+    return { code: failed ? 1 : 0, registry };
   }
   for (const f of result.findings) process.stderr.write(formatFinding(f) + "\n");
   const ms = Math.round(performance.now() - started);
@@ -22,5 +29,5 @@ export async function runValidate(root: string, options: ValidateOptions = {}): 
   const files = new Set(result.findings.filter((f) => f.severity === "error").map((f) => f.file)).size;
   const summary = `kostra validate: ${result.files} files read from ${root} in ${ms} ms: ${result.errors} error(s)${files ? ` in ${files} file(s)` : ""}, ${result.warnings} warning(s)${options.strict ? " (--strict: warnings fail)" : ""}`;
   (failed ? process.stderr : process.stdout).write(summary + "\n");
-  return failed ? 1 : 0;
+  return { code: failed ? 1 : 0, registry };
 }

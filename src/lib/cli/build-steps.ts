@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { writeExports } from "../export/write.ts";
+import { indexSite } from "../search/index-site.ts";
+import { searchRecords } from "../search/records.ts";
+import { readSearchRecords, writeSearchRecords } from "../search/records-file.ts";
+import { recordTiming } from "../timings.ts";
+import { validateAndReport } from "./validate-command.ts";
+
+/** Where the search records wait, in the staging folder, for the index built after the pages. */
+export const SEARCH_RECORDS_FILE = "search-records.jsonl";
+
+const siteUrl = () => (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
+const since = (started: number) => performance.now() - started;
+
+/**
+ * `kostra build`'s first step, in a process of its own: validate, then from the registry validation
+ * loaded write the static API (`<staging>/api/v1/`) and the search records. One load serves all
+ * three, and the process ends, with its memory, before Astro starts.
+ */
+export async function prepareStep(root: string, staging: string): Promise<number> {
+  const { code, registry } = await validateAndReport(root);
+  if (code !== 0) return code;
+  let started = performance.now();
+  const { files, bytes } = await writeExports(registry, staging, siteUrl());
+  process.stdout.write(`kostra build: wrote ${files} export files (${(bytes / 2 ** 20).toFixed(0)} MiB) to api/v1/ in ${Math.round(since(started))} ms\n`);
+  recordTiming("exports", since(started));
+  started = performance.now();
+  const records = await writeSearchRecords(searchRecords(registry), join(staging, SEARCH_RECORDS_FILE));
+  process.stdout.write(`kostra build: prepared ${records} code, field and control records for search in ${Math.round(since(started))} ms\n`);
+  recordTiming("search-records", since(started));
+  return 0;
+}
+
+/** `kostra build`'s last step, in a process of its own: the search index of the built pages and the prepared records. */
+export async function searchStep(dist: string, recordsFile: string): Promise<number> {
+  const started = performance.now();
+  const { pages, records } = await indexSite(dist, readSearchRecords(recordsFile));
+  process.stdout.write(`kostra build: indexed ${pages} pages and ${records} records for search in ${Math.round(since(started))} ms\n`);
+  recordTiming("search", since(started));
+  return 0;
+}
