@@ -8,6 +8,8 @@ import type { Registry } from "../src/lib/registry.ts";
 import { FIXTURES } from "./helpers.ts";
 import fc from "fast-check";
 import { fullWordDiff, wordDiff } from "../src/lib/diff/text-diff.ts";
+import { groupChanges } from "../src/lib/diff/group.ts";
+import { tallyChanges } from "../src/lib/diff/tally.ts";
 
 let fixture: Registry;
 let real: Registry;
@@ -129,6 +131,42 @@ describe("memoised item diffs", () => {
     // 2020→2022 and 2020→2023 both compare versions 2020 and 2022; code 4 is withdrawn from 2023.
     expect(find(diffRegistry(fixture, 2020, 2022), "code-deprecated", "4")).toHaveLength(1);
     expect(find(diffRegistry(fixture, 2020, 2023), "code-withdrawn", "4")).toHaveLength(1);
+  });
+});
+
+describe("change tallies (the pages of years that are not neighbours)", () => {
+  it("count what the change set has, item by item and in its order, for every pair of years", () => {
+    for (const registry of [fixture, real]) {
+      const years = registry.reportingYears;
+      for (const from of years) {
+        for (const to of years.filter((y) => y > from)) {
+          const set = diffRegistry(registry, from, to);
+          const tally = tallyChanges(registry, from, to);
+          expect(tally.summary, `${from}→${to}`).toEqual(set.summary);
+          expect(tally.notCarriedOut, `${from}→${to}`).toEqual(set.notCarriedOut);
+          const expected = groupChanges(set.changes).map((g) => ({
+            workingGroup: g.workingGroup,
+            items: g.items.map((i) => ({
+              itemKind: i.changes[0].itemKind,
+              item: i.item,
+              itemName: i.itemName,
+              workingGroup: g.workingGroup,
+              changes: i.changes.length,
+              senderBreaking: i.changes.filter((c) => c.sender === "breaking").length,
+              consumerBreaking: i.changes.filter((c) => c.consumer === "breaking").length,
+              notJustified: i.changes.filter((c) => !c.justified).length,
+            })),
+          }));
+          expect(tally.groups, `${from}→${to}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it("counts changes that no proposal declares", () => {
+    const tally = tallyChanges(fixture, 2020, 2022);
+    expect(tally.summary.notJustified).toBeGreaterThan(0);
+    expect(tally.summary.notJustified).toBeLessThan(tally.summary.changes);
   });
 });
 

@@ -5,8 +5,9 @@ export const CODES_PER_PAGE = 500;
 export const CHANGES_PER_ITEM = 100;
 
 /**
- * Changes shown per item on a year's overview (`/aar/<year>/`), which lists every item that changes:
- * with 100 each, a year of a KOSTRA-scale registry made a 2.8 MB page. The item's own page has more.
+ * Changes shown per item on the pages that list every item that changes (`/aar/<year>/`,
+ * `/endringer/<from>-<to>/`): with 100 each, a year of a KOSTRA-scale registry made a page of
+ * 2.6–2.8 MB. The item's own page and the change set's JSON have all of them.
  */
 export const CHANGES_PER_ITEM_OVERVIEW = 20;
 

@@ -78,14 +78,23 @@ function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string, from: 
   return drafts;
 }
 
-const itemDiffer = (registry: Registry): DiffItem => (kind, id, from, to) => {
+/**
+ * An item's diff, from the memo when some page has already asked for it, else computed and not
+ * kept: what a one-off question (a wide pair of years, asked by one page) needs without holding its
+ * drafts in memory for the rest of the build.
+ */
+export function peekItemDiff(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
+  return memo.get(registry)?.get(`${differ.kind}:${id}:${differ.key(registry, id, from, to)}`) ?? differ.diff(registry, id, from, to);
+}
+
+export const itemDiffer = (registry: Registry): DiffItem => (kind, id, from, to) => {
   const differ = differs.find((d) => d.kind === kind);
   return differ && differ.has(registry, id) ? diffItemOnce(registry, differ, id, from, to) : [];
 };
 
 const rank = (c: ChangeClass) => CLASS_ORDER.indexOf(c);
 /** `localeCompare`'s order, with one collator instead of one per comparison. */
-const compareText = new Intl.Collator().compare;
+export const compareText = new Intl.Collator().compare;
 
 /**
  * The change sets of neighbouring years are asked for by every proposal page, report, feed and

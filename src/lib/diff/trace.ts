@@ -71,23 +71,42 @@ export function linkProposals(registry: Registry, from: number, to: number, draf
   });
 }
 
-/** Declared changes that did not happen: a proposal is carried out when its item changes from the year before its target year to the target year. */
-export function notCarriedOut(registry: Registry, from: number, to: number, diffItem: DiffItem): NotCarriedOut[] {
-  const touchedAt = (kind: ItemKind, id: string, year: number): Set<string> | undefined => {
-    const found = diffItem(kind, id, year - 1, year);
-    return found.length ? new Set(found.flatMap((d) => (keysOf(d).length ? keysOf(d) : ["*"]))) : undefined;
+/** Whether a proposal declares a change: `linkProposals`'s `justified`, without linking. */
+export function isDeclared(registry: Registry, from: number, to: number): (d: Draft) => boolean {
+  const { declared } = declaredIn(registry, from, to);
+  return (d) => {
+    const byKey = declared.get(`${d.itemKind}:${d.item}`);
+    return byKey !== undefined && (byKey.has("*") || keysOf(d).some((k) => byKey.has(k)));
   };
-  const result: NotCarriedOut[] = [];
-  for (const p of declaredIn(registry, from, to).proposals) {
-    for (const d of declaredItems(p)) {
-      const seen = touchedAt(d.kind, d.id, p.targetYear);
-      for (const key of d.keys.length ? d.keys : [undefined]) {
-        const happened = key === undefined ? seen !== undefined : seen?.has(key);
-        if (!happened) result.push({ proposal: p.id, targetYear: p.targetYear, itemKind: d.kind, item: d.id, ...(key !== undefined && { code: key }), description: d.description });
-      }
+}
+
+/**
+ * Whether a proposal is carried out depends on the proposal alone (its item changes from the year
+ * before its target year to the target year), not on the pair of years asked about: each proposal is
+ * checked once per registry, and every pair of years spanning its target year reuses the answer.
+ */
+const unfinishedMemo = processShared("not-carried-out", () => new WeakMap<Registry, Map<string, NotCarriedOut[]>>());
+function notCarriedOutOf(registry: Registry, p: Proposal, diffItem: DiffItem): NotCarriedOut[] {
+  let byProposal = unfinishedMemo.get(registry);
+  if (!byProposal) unfinishedMemo.set(registry, (byProposal = new Map()));
+  let result = byProposal.get(p.id);
+  if (result) return result;
+  result = [];
+  for (const d of declaredItems(p)) {
+    const found = diffItem(d.kind, d.id, p.targetYear - 1, p.targetYear);
+    const seen = found.length ? new Set(found.flatMap((c) => (keysOf(c).length ? keysOf(c) : ["*"]))) : undefined;
+    for (const key of d.keys.length ? d.keys : [undefined]) {
+      const happened = key === undefined ? seen !== undefined : seen?.has(key);
+      if (!happened) result.push({ proposal: p.id, targetYear: p.targetYear, itemKind: d.kind, item: d.id, ...(key !== undefined && { code: key }), description: d.description });
     }
   }
+  byProposal.set(p.id, result);
   return result;
+}
+
+/** Declared changes that did not happen: a proposal is carried out when its item changes from the year before its target year to the target year. */
+export function notCarriedOut(registry: Registry, from: number, to: number, diffItem: DiffItem): NotCarriedOut[] {
+  return declaredIn(registry, from, to).proposals.flatMap((p) => notCarriedOutOf(registry, p, diffItem));
 }
 
 /** Links changes to proposals and finds declared changes that did not happen. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { link, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { versionAt, type CodelistEntry, type Registry, type Version } from "../registry.ts";
 import type { CodelistVersion } from "../schema/index.ts";
@@ -120,6 +120,9 @@ export async function writeExports(registry: Registry, outDir: string, siteUrl: 
   let files = 0;
   let bytes = 0;
   const dirs = new Set<string>();
+  // A codelist version's files are the same bytes in every year it is in force (most of the API at
+  // KOSTRA scale): written once, then hard-linked. Each path is still a file of its own to readers.
+  const written = new Map<string, { path: string; done: Promise<void> }>();
   // A few writes in flight keep the disk busy without holding the API in memory.
   let pending: Promise<void>[] = [];
   for (const f of exportFiles(registry, siteUrl)) {
@@ -131,7 +134,14 @@ export async function writeExports(registry: Registry, outDir: string, siteUrl: 
     }
     files++;
     bytes += Buffer.byteLength(f.content);
-    pending.push(writeFile(path, f.content));
+    const same = f.sha256 !== undefined ? written.get(f.sha256) : undefined;
+    if (same) {
+      pending.push(same.done.then(() => link(same.path, path)));
+    } else {
+      const done = writeFile(path, f.content);
+      if (f.sha256 !== undefined) written.set(f.sha256, { path, done });
+      pending.push(done);
+    }
     if (pending.length >= 64) {
       await Promise.all(pending);
       pending = [];

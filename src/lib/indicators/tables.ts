@@ -1,3 +1,4 @@
+import { perRegistry } from "../per-registry.ts";
 import type { Registry } from "../registry.ts";
 import type { Indicator } from "../schema/index.ts";
 
@@ -7,7 +8,13 @@ export function tablesOf(indicator: Indicator): string[] {
   return [...new Set(numbers.filter((n): n is string => n !== undefined))].sort();
 }
 
-/** The indicators that draw on a table. */
-export function indicatorsUsing(registry: Registry, table: string): Indicator[] {
-  return [...registry.indicators.values()].filter((i) => tablesOf(i).includes(table));
+const usersOfTables = perRegistry("indicators-by-table", (registry) => {
+  const index = new Map<string, Indicator[]>();
+  for (const i of registry.indicators.values()) for (const t of tablesOf(i)) index.set(t, (index.get(t) ?? []).concat(i));
+  return index;
+});
+
+/** The indicators that draw on a table, in registry order. */
+export function indicatorsUsing(registry: Registry, table: string): readonly Indicator[] {
+  return usersOfTables(registry).get(table) ?? [];
 }

@@ -1,3 +1,4 @@
+import { perRegistry } from "../per-registry.ts";
 import type { Registry } from "../registry.ts";
 import type { Meeting } from "../schema/index.ts";
 
@@ -17,8 +18,8 @@ export interface ActionState {
   followUps: { meeting: Meeting; status: "open" | "closed"; note?: string }[];
 }
 
-/** Every action item of every meeting, carried across later meetings until one closes it. */
-export function actionStates(registry: Registry): ActionState[] {
+/** Every action item of every meeting, carried across later meetings until one closes it; computed once per registry. */
+export const actionStates: (registry: Registry) => readonly ActionState[] = perRegistry("action-states", (registry) => {
   const meetings = [...registry.meetings.values()].map((m) => m.data).sort((a, b) => a.date.localeCompare(b.date));
   const states = new Map<string, ActionState>();
   for (const meeting of meetings) {
@@ -37,7 +38,10 @@ export function actionStates(registry: Registry): ActionState[] {
     }
   }
   return [...states.values()];
-}
+});
+
+/** Every action item by its key (`<meeting id>#<action id>`). */
+export const actionStatesByKey: (registry: Registry) => ReadonlyMap<string, ActionState> = perRegistry("action-states-by-key", (registry) => new Map(actionStates(registry).map((a) => [a.key, a])));
 
 /** The action items of a working group that no meeting has closed. */
 export function openActions(registry: Registry, workingGroup: string): ActionState[] {
