@@ -100,3 +100,17 @@ describe("bundled content", () => {
     expect(registry.reportingYears).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024]);
   });
 });
+
+describe("a registry without its sources (what the build keeps after validating)", () => {
+  it("holds the same content, diffs the same, and no longer knows the files", async () => {
+    const { diffRegistry } = await import("../src/lib/diff/index.ts");
+    const bare = registry.withoutSources();
+    const someCodelist = [...registry.codelists.values()][0];
+    expect(registry.originOf(someCodelist.meta)?.path).toMatch(/codelist\.yaml$/);
+    expect(bare.originOf(someCodelist.meta)).toBeUndefined();
+    expect([...bare.codelists.keys()]).toEqual([...registry.codelists.keys()]);
+    expect(bare.reportingYears).toEqual(registry.reportingYears);
+    const [from, to] = [registry.reportingYears.at(-2)!, registry.reportingYears.at(-1)!];
+    expect(JSON.stringify(diffRegistry(bare, from, to))).toBe(JSON.stringify(diffRegistry(registry, from, to)));
+  });
+});

@@ -34,15 +34,15 @@ export function reloadOnChange(): { contentChanged(): void } {
 export function buildRegistry(): Promise<Registry> {
   cache.registry ??= (async () => {
     if (cache.dev) {
-      const loaded = await loadContent(resolveContentRoot(), cache.dev);
+      const loaded = await loadContent(resolveContentRoot(), { cache: cache.dev });
       failWith(loaded.findings);
       return loaded.registry;
     }
     // `kostra build` validated this content root a moment ago; loading it again is enough.
     if (process.env.KOSTRA_VALIDATED === resolveContentRoot()) {
-      const loaded = await loadContent(resolveContentRoot());
+      const loaded = await loadContent(resolveContentRoot(), { validated: true });
       failWith(loaded.findings);
-      return loaded.registry;
+      return loaded.registry.withoutSources();
     }
     const result = await validateContent(resolveContentRoot());
     failWith(result.findings);

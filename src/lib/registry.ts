@@ -76,6 +76,16 @@ export class Registry {
     return this.#origins.get(item);
   }
 
+  /**
+   * The same content without the files it was read from. The source files keep every file's text
+   * and, once a finding has asked for a line, its parsed YAML document; a build that has validated
+   * no longer needs them, and they were half the memory the registry held after validation.
+   * Values computed for this registry (memoised diffs) are not carried over.
+   */
+  withoutSources(): Registry {
+    return new Registry({ codelists: new Map(this.codelists), forms: new Map(this.forms), workingGroups: new Map(this.workingGroups), indicators: new Map(this.indicators), tables: new Map(this.tables), meetings: new Map(this.meetings), proposals: new Map(this.proposals), reportTemplates: new Map(this.reportTemplates), calendars: new Map(this.calendars), published: new Map(this.published), origins: new Map() });
+  }
+
   /** The last reporting year the registry covers. */
   get lastYear(): number | undefined {
     return this.reportingYears.at(-1);

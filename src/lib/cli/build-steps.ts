@@ -3,6 +3,7 @@ import { writeExports } from "../export/write.ts";
 import { indexSite } from "../search/index-site.ts";
 import { searchRecords } from "../search/records.ts";
 import { readSearchRecords, writeSearchRecords } from "../search/records-file.ts";
+import type { Registry } from "../registry.ts";
 import { recordTiming } from "../timings.ts";
 import { validateAndReport } from "./validate-command.ts";
 
@@ -13,13 +14,24 @@ const siteUrl = () => (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").r
 const since = (started: number) => performance.now() - started;
 
 /**
- * `kostra build`'s first step, in a process of its own: validate, then from the registry validation
+ * Validates, and hands on the content without what validation kept (every file's text, the YAML
+ * documents built for warnings, validation's diffs): at KOSTRA scale that was half the heap, which
+ * the collector traced again and again while the API was written. A function of its own so that
+ * nothing holds the validated registry afterwards. The exit code when validation fails.
+ */
+async function validatedContent(root: string): Promise<Registry | number> {
+  const { code, registry } = await validateAndReport(root);
+  return code === 0 ? registry.withoutSources() : code;
+}
+
+/**
+ * `kostra build`'s first step, in a process of its own: validate, then from the content validation
  * loaded write the static API (`<staging>/api/v1/`) and the search records. One load serves all
  * three, and the process ends, with its memory, before Astro starts.
  */
 export async function prepareStep(root: string, staging: string): Promise<number> {
-  const { code, registry } = await validateAndReport(root);
-  if (code !== 0) return code;
+  const registry = await validatedContent(root);
+  if (typeof registry === "number") return registry;
   let started = performance.now();
   const { files, bytes } = await writeExports(registry, staging, siteUrl());
   process.stdout.write(`kostra build: wrote ${files} export files (${(bytes / 2 ** 20).toFixed(0)} MiB) to api/v1/ in ${Math.round(since(started))} ms\n`);

@@ -19,8 +19,16 @@ export interface LoadedFile {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** How a content root is read. */
+export interface LoadOptions {
+  /** What each file gave the last time (the dev server's reloads). */
+  cache?: LoadCache;
+  /** The root was validated by this build already: MDX bodies are not compiled again to find syntax errors. */
+  validated?: boolean;
+}
+
 /** Reads one content file: text, YAML or MDX, then its schema. */
-export async function loadFile(found: DiscoveredFile): Promise<{ loaded?: LoadedFile; findings: Finding[] }> {
+export async function loadFile(found: DiscoveredFile, options: LoadOptions = {}): Promise<{ loaded?: LoadedFile; findings: Finding[] }> {
   const whole = (message: string, expected: string): Finding => ({ severity: "error", file: found.path, line: 1, column: 1, message, expected });
   const bytes = await readFile(found.absolute);
   if (bytes.length > MAX_FILE_BYTES) return { findings: [whole(`file is too large (${bytes.length} bytes)`, `at most ${MAX_FILE_BYTES} bytes; split the content`)] };
@@ -32,7 +40,7 @@ export async function loadFile(found: DiscoveredFile): Promise<{ loaded?: Loaded
   }
   text = text.replace(/^\uFEFF/, "");
   const kind: ContentKind = contentKinds[found.kind];
-  const parsed = kind.mdx ? await parseMdxText(text, found.path) : parseYamlText(text, found.path);
+  const parsed = kind.mdx ? await parseMdxText(text, found.path, !options.validated) : parseYamlText(text, found.path);
   if (parsed.findings.length) return { findings: parsed.findings };
 
   const { findings, data: output } = checkSchema(kind.schema, parsed.data, parsed.file, kind.name);
@@ -89,15 +97,16 @@ const OPEN_FILES = 64;
 export type LoadCache = Map<string, { stamp: string; result: FileResult }>;
 
 /** Reads a whole content root into a Registry; files with errors are left out and reported. */
-export async function loadContent(root: string, cache?: LoadCache): Promise<{ registry: Registry; loaded: LoadedFile[]; failed: DiscoveredFile[]; findings: Finding[] }> {
+export async function loadContent(root: string, options: LoadOptions = {}): Promise<{ registry: Registry; loaded: LoadedFile[]; failed: DiscoveredFile[]; findings: Finding[] }> {
   const { files, findings } = discover(root);
+  const { cache } = options;
   const read = async (f: DiscoveredFile): Promise<FileResult> => {
     const stat = cache && statSync(f.absolute, { throwIfNoEntry: false });
     const stamp = stat ? `${stat.mtimeMs}:${stat.size}` : "";
     const seen = cache?.get(f.absolute);
     if (seen && stamp && seen.stamp === stamp) return seen.result;
     // Whatever a file holds, it ends in a finding, never a crash.
-    const result = await loadFile(f).catch((e: unknown) => ({ loaded: undefined, findings: [{ severity: "error" as const, file: f.path, line: 1, column: 1, message: `could not be read: ${String((e as Error)?.message ?? e).split("\n")[0]}`, expected: "a well-formed content file (see docs/content-format.md)" }] }));
+    const result = await loadFile(f, options).catch((e: unknown) => ({ loaded: undefined, findings: [{ severity: "error" as const, file: f.path, line: 1, column: 1, message: `could not be read: ${String((e as Error)?.message ?? e).split("\n")[0]}`, expected: "a well-formed content file (see docs/content-format.md)" }] }));
     cache?.set(f.absolute, { stamp, result });
     return result;
   };
