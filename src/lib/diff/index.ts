@@ -69,22 +69,13 @@ export const differs: ItemDiffer[] = [
  * for the same ones many times: each is computed once per registry.
  */
 const memo = processShared("item-diffs", () => new WeakMap<Registry, Map<string, Draft[]>>());
-function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
+export function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
   let cache = memo.get(registry);
   if (!cache) memo.set(registry, (cache = new Map()));
   const key = `${differ.kind}:${id}:${differ.key(registry, id, from, to)}`;
   let drafts = cache.get(key);
   if (!drafts) cache.set(key, (drafts = differ.diff(registry, id, from, to)));
   return drafts;
-}
-
-/**
- * An item's diff, from the memo when some page has already asked for it, else computed and not
- * kept: what a one-off question (a wide pair of years, asked by one page) needs without holding its
- * drafts in memory for the rest of the build.
- */
-export function peekItemDiff(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
-  return memo.get(registry)?.get(`${differ.kind}:${id}:${differ.key(registry, id, from, to)}`) ?? differ.diff(registry, id, from, to);
 }
 
 export const itemDiffer = (registry: Registry): DiffItem => (kind, id, from, to) => {
