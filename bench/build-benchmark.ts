@@ -82,7 +82,8 @@ if (build.status !== 0) {
   // What did finish is recorded with the failure: at 10x the question is where the build stops.
   const done = new Set(phases.map((p) => p.phase));
   const failedStep = !done.has("validate") ? "validation" : !done.has("search-records") ? "exports" : !done.has("pages") ? "pages" : "search index";
-  const reason = build.stderr.trim().split("\n").filter((l) => l.trim()).slice(-2).join(" ").replace(/\|/g, "\\|").slice(0, 400);
+  const lines = build.stderr.trim().split("\n").filter((l) => l.trim());
+  const reason = (lines.filter((l) => l.startsWith("kostra build:")).at(-1) ?? lines.at(-1) ?? "").replace(/\|/g, "\\|").slice(0, 400);
   record([
     corpusRow,
     ["full build (wall)", `**failed** after ${s(buildMs)}, in the ${failedStep} step (exit status ${build.status}): ${reason || "no message"}`],

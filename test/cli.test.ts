@@ -69,6 +69,15 @@ describe("npx kostra build", () => {
     expect(run.stderr).toMatch(/not building, validation failed/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("says when a step was killed, as the out-of-memory killer does, rather than only that it failed", async () => {
+    const { runStep } = await import("../src/lib/cli/build-command.ts");
+    const killed = await runStep(process.execPath, ["-e", "process.kill(process.pid, 'SIGKILL')"], { stdio: "ignore" });
+    expect(killed.status).toBe(1);
+    expect(killed.killed).toMatch(/killed by SIGKILL: most often the machine running out of memory/);
+    const ended = await runStep(process.execPath, ["-e", "process.exit(3)"], { stdio: "ignore" });
+    expect(ended).toEqual({ status: 3, killed: "" });
+  });
 });
 
 describe("npx kostra diff", () => {

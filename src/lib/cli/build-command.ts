@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type SpawnOptions } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -29,13 +29,29 @@ export interface BuildOptions {
  */
 const STEP_FLAGS = ["--max-semi-space-size=64"];
 
-/** Runs `bin/kostra.js` with these arguments in a child process; resolves with its exit code. */
-function kostraChild(args: string[]): Promise<number> {
-  return new Promise<number>((done) => {
-    const child = spawn(process.execPath, [...STEP_FLAGS, join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args], { stdio: "inherit" });
-    child.on("exit", (c) => done(c ?? 1));
+/** How a step's process ended: its exit status (1 when a signal ended it) and why, when it was killed. */
+interface StepEnd {
+  status: number;
+  /** " (killed by SIGKILL: …)" when a signal ended it, else "". */
+  killed: string;
+}
+
+/** Runs one step in a child process. */
+export function runStep(command: string, args: string[], options: SpawnOptions = {}): Promise<StepEnd> {
+  return new Promise<StepEnd>((done) => {
+    const child = spawn(command, [...STEP_FLAGS, ...args], { stdio: "inherit", ...options });
+    child.on("exit", (code, signal) =>
+      done({
+        status: code ?? 1,
+        // The kernel's out-of-memory killer sends SIGKILL and leaves no message of the step's own.
+        killed: signal ? ` (the step was killed by ${signal}${signal === "SIGKILL" ? ": most often the machine running out of memory; see docs/performance.md" : ""})` : "",
+      }),
+    );
   });
 }
+
+/** Runs `bin/kostra.js` with these arguments as a step. */
+const kostraStep = (args: string[]) => runStep(process.execPath, [join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args]);
 
 /**
  * `kostra build`: validate and write the API, build the pages with Astro, index the site for search.
@@ -54,23 +70,20 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     process.stderr.write(`kostra build: ${message}\n`);
     return status;
   };
-  let status = await kostraChild(["build-step", "prepare", "--content", root, staging]);
-  if (status !== 0) return fail("not building, validation failed", status);
+  let step = await kostraStep(["build-step", "prepare", "--content", root, staging]);
+  if (step.status !== 0) return fail(step.killed ? `not building: the first step (validation, API, search records) did not finish${step.killed}` : "not building, validation failed", step.status);
 
   const astroBin = join(dirname(createRequire(import.meta.url).resolve("astro/package.json")), "bin", "astro.mjs");
   // MIMALLOC_PURGE_DELAY=0: the bundler's allocator (mimalloc, in Rolldown) returns freed memory at
   // once instead of keeping it resident through the page phase (about 0.2 GB on the small corpus).
   const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root };
-  status = await new Promise<number>((done) => {
-    const child = spawn(projectNode(), [...STEP_FLAGS, astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, stdio: "inherit" });
-    child.on("exit", (code) => done(code ?? 1));
-  });
-  if (status !== 0) return fail(`the build failed; ${out} is left as it was`, status);
+  step = await runStep(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env });
+  if (step.status !== 0) return fail(`building the pages failed${step.killed}; ${out} is left as it was`, step.status);
 
   await mkdir(join(partial, "api"), { recursive: true });
   await rename(join(staging, "api", "v1"), join(partial, "api", "v1"));
-  status = await kostraChild(["build-step", "search", partial, join(staging, SEARCH_RECORDS_FILE)]);
-  if (status !== 0) return fail(`the search index failed; ${out} is left as it was`, status);
+  step = await kostraStep(["build-step", "search", partial, join(staging, SEARCH_RECORDS_FILE)]);
+  if (step.status !== 0) return fail(`the search index failed${step.killed}; ${out} is left as it was`, step.status);
   await rm(staging, { recursive: true, force: true });
 
   if (existsSync(out)) await rm(out, { recursive: true, force: true });
