@@ -4,7 +4,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
-import { SEARCH_RECORDS_FILE } from "./build-steps.ts";
+import { SEARCH_RECORDS_FILE } from "../search/records-file.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
 function projectNode(): string {

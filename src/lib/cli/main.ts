@@ -1,11 +1,5 @@
 import { parseArgs } from "node:util";
 import { resolveContentRoot } from "../content-root.ts";
-import { runValidate } from "./validate-command.ts";
-import { runBuild } from "./build-command.ts";
-import { runDocs } from "./docs-command.ts";
-import { runDiff } from "./diff-command.ts";
-import { runPublish } from "./publish-command.ts";
-import { prepareStep, searchStep } from "./build-steps.ts";
 
 const HELP = `kostra — the KOSTRA registry's command line
 
@@ -73,22 +67,24 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`kostra: ${(e as Error).message}\n`);
     return 2;
   }
+  // Each command loads only its own modules: `kostra build` and its search step wait beside
+  // pagefind's index, the build's memory peak, and need none of the rest.
   switch (command) {
     case "validate":
-      return runValidate(root, { strict: args.values.strict, format: args.values.format });
+      return (await import("./validate-command.ts")).runValidate(root, { strict: args.values.strict, format: args.values.format });
     case "diff":
-      return runDiff(root, args.positionals, args.values.format);
+      return (await import("./diff-command.ts")).runDiff(root, args.positionals, args.values.format);
     case "publish":
-      return runPublish(root, args.positionals, { correct: args.values.correct, what: args.values.what, why: args.values.why, decision: args.values.decision, date: args.values.date });
+      return (await import("./publish-command.ts")).runPublish(root, args.positionals, { correct: args.values.correct, what: args.values.what, why: args.values.why, decision: args.values.decision, date: args.values.date });
     case "docs":
-      return runDocs();
+      return (await import("./docs-command.ts")).runDocs();
     case "build":
-      return runBuild(root, { out: args.values.out });
+      return (await import("./build-command.ts")).runBuild(root, { out: args.values.out });
     // The steps `kostra build` runs each in a process of its own; not meant to be called by hand.
     case "build-step": {
       const [step, ...paths] = args.positionals;
-      if (step === "prepare" && paths.length === 1) return prepareStep(root, paths[0]);
-      if (step === "search" && paths.length === 2) return searchStep(paths[0], paths[1]);
+      if (step === "prepare" && paths.length === 1) return (await import("./prepare-step.ts")).prepareStep(root, paths[0]);
+      if (step === "search" && paths.length === 2) return (await import("./search-step.ts")).searchStep(paths[0], paths[1]);
       process.stderr.write(`kostra build-step: expected "prepare <staging>" or "search <dist> <records>"\n`);
       return 2;
     }

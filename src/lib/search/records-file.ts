@@ -3,6 +3,9 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { SearchRecord } from "./records.ts";
 
+/** Where the search records wait, in the build's staging folder, for the index built after the pages. */
+export const SEARCH_RECORDS_FILE = "search-records.jsonl";
+
 /**
  * Search records handed from the process that has the registry to the one that builds the index,
  * one JSON line each: streamed both ways, so neither holds the whole file as one string.

@@ -1,14 +1,10 @@
 import { join } from "node:path";
 import { writeExports } from "../export/write.ts";
-import { indexSite } from "../search/index-site.ts";
 import { searchRecords } from "../search/records.ts";
-import { readSearchRecords, writeSearchRecords } from "../search/records-file.ts";
+import { SEARCH_RECORDS_FILE, writeSearchRecords } from "../search/records-file.ts";
 import type { Registry } from "../registry.ts";
 import { recordTiming } from "../timings.ts";
 import { validateAndReport } from "./validate-command.ts";
-
-/** Where the search records wait, in the staging folder, for the index built after the pages. */
-export const SEARCH_RECORDS_FILE = "search-records.jsonl";
 
 const siteUrl = () => (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
 const since = (started: number) => performance.now() - started;
@@ -40,14 +36,5 @@ export async function prepareStep(root: string, staging: string): Promise<number
   const records = await writeSearchRecords(searchRecords(registry), join(staging, SEARCH_RECORDS_FILE));
   process.stdout.write(`kostra build: prepared ${records} code, field and control records for search in ${Math.round(since(started))} ms\n`);
   recordTiming("search-records", since(started));
-  return 0;
-}
-
-/** `kostra build`'s last step, in a process of its own: the search index of the built pages and the prepared records. */
-export async function searchStep(dist: string, recordsFile: string): Promise<number> {
-  const started = performance.now();
-  const { pages, records } = await indexSite(dist, readSearchRecords(recordsFile));
-  process.stdout.write(`kostra build: indexed ${pages} pages and ${records} records for search in ${Math.round(since(started))} ms\n`);
-  recordTiming("search", since(started));
   return 0;
 }
