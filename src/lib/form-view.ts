@@ -1,7 +1,7 @@
 import { versionAt, type FormEntry, type Registry } from "./registry.ts";
 import type { CodelistBinding, FormVersion } from "./schema/index.ts";
 import type { z } from "zod";
-import { processShared } from "./process-shared.ts";
+import { perRegistry } from "./per-registry.ts";
 
 /** The codelist version a binding resolves to in a form's year, with its page year. */
 export function resolveBinding(registry: Registry, binding: z.infer<typeof CodelistBinding>, formYear: number) {
@@ -31,29 +31,27 @@ export interface CodelistUse {
  * Every field binding a codelist, by codelist id and version year, made once per registry: each
  * codelist page asks, and scanning every form of every year per page grew with pages × forms.
  */
-const usesIndex = processShared("codelist-uses", () => new WeakMap<Registry, Map<string, CodelistUse[]>>());
+const usesIndex = perRegistry("codelist-uses", (registry) => {
+  const index = new Map<string, CodelistUse[]>();
+  for (const form of registry.forms.values()) {
+    for (const year of registry.yearsOf(form)) {
+      const v = versionAt(form, year)!.data;
+      for (const { id, label, binding } of bindings(v)) {
+        const resolved = resolveBinding(registry, binding, year);
+        if (!resolved) continue;
+        const key = `${binding.codelist}@${resolved.version.year}`;
+        const uses = index.get(key) ?? [];
+        uses.push({ form, year, field: id, label });
+        index.set(key, uses);
+      }
+    }
+  }
+  return index;
+});
 
 /** The forms and fields that use a codelist version, in the years they use it. */
 export function usesOfCodelistVersion(registry: Registry, codelistId: string, versionYear: number): CodelistUse[] {
-  let index = usesIndex.get(registry);
-  if (!index) {
-    index = new Map();
-    for (const form of registry.forms.values()) {
-      for (const year of registry.yearsOf(form)) {
-        const v = versionAt(form, year)!.data;
-        for (const { id, label, binding } of bindings(v)) {
-          const resolved = resolveBinding(registry, binding, year);
-          if (!resolved) continue;
-          const key = `${binding.codelist}@${resolved.version.year}`;
-          const uses = index.get(key) ?? [];
-          uses.push({ form, year, field: id, label });
-          index.set(key, uses);
-        }
-      }
-    }
-    usesIndex.set(registry, index);
-  }
-  return index.get(`${codelistId}@${versionYear}`) ?? [];
+  return usesIndex(registry).get(`${codelistId}@${versionYear}`) ?? [];
 }
 
 function bindings(v: FormVersion) {

@@ -1,5 +1,6 @@
 import type { Registry } from "../registry.ts";
 import { processShared } from "../process-shared.ts";
+import { perRegistry } from "../per-registry.ts";
 import type { Proposal } from "../schema/index.ts";
 import type { Change, NotCarriedOut } from "./change.ts";
 
@@ -85,10 +86,9 @@ export function isDeclared(registry: Registry, from: number, to: number): (d: Dr
  * before its target year to the target year), not on the pair of years asked about: each proposal is
  * checked once per registry, and every pair of years spanning its target year reuses the answer.
  */
-const unfinishedMemo = processShared("not-carried-out", () => new WeakMap<Registry, Map<string, NotCarriedOut[]>>());
+const unfinishedByProposal = perRegistry("not-carried-out", () => new Map<string, NotCarriedOut[]>());
 function notCarriedOutOf(registry: Registry, p: Proposal, diffItem: DiffItem): NotCarriedOut[] {
-  let byProposal = unfinishedMemo.get(registry);
-  if (!byProposal) unfinishedMemo.set(registry, (byProposal = new Map()));
+  const byProposal = unfinishedByProposal(registry);
   let result = byProposal.get(p.id);
   if (result) return result;
   result = [];
