@@ -57,7 +57,7 @@ describe("npx kostra validate", () => {
     expect(kostra(["frobnicate"]).status).toBe(2);
     const step = kostra(["build-step", "render"]);
     expect(step.status).toBe(2);
-    expect(step.stderr).toMatch(/expected "prepare <staging>" or "search <dist> <records>"/);
+    expect(step.stderr).toMatch(/expected "prepare <staging>", "search-records <staging>" or "search <dist> <staging>"/);
   });
 });
 
@@ -68,6 +68,25 @@ describe("npx kostra build", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/not building, validation failed/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses a search part size that is not a whole number before it starts, and builds nothing", () => {
+    const out = join(tempDir("out"), "dist");
+    const run = kostra(["build", "--out", out], { KOSTRA_SEARCH_PAGES_PER_PART: "-5" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/KOSTRA_SEARCH_PAGES_PER_PART must be a whole number of at least 1, not "-5"/);
+    expect(run.stdout).not.toMatch(/wrote \d+ export files/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("stops a step through its signal, as the build stops the pages when the records' index fails, and says when a step could not start", async () => {
+    const { runStep } = await import("../src/lib/cli/build-command.ts");
+    const stop = new AbortController();
+    const long = runStep(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore", signal: stop.signal });
+    stop.abort();
+    expect((await long).killed).toMatch(/killed by SIGTERM/);
+    const missing = await runStep("/nonexistent/node", [], { stdio: "ignore" });
+    expect(missing).toEqual({ status: 1, killed: expect.stringMatching(/could not start: spawn \/nonexistent\/node ENOENT/) });
   });
 
   it("says when a step was killed, as the out-of-memory killer does, rather than only that it failed", async () => {

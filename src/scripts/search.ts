@@ -5,6 +5,7 @@
 type Pagefind = {
   options(o: object): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, o?: object): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<Result> }[] }>;
 };
@@ -53,8 +54,13 @@ export async function startSearch(): Promise<void> {
   const bundle = "/pagefind/pagefind.js";
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
   // Exact words and short records (a code and its label) rank first.
-  await pagefind.options({ ranking: { termFrequency: 0.6, termSaturation: 1.6, pageLength: 0.9 } });
+  const ranking = { termFrequency: 0.6, termSaturation: 1.6, pageLength: 0.9 };
+  await pagefind.options({ ranking });
   await pagefind.init();
+  // The index is written in parts (pagefind holds a whole part in memory while building it); the
+  // first is loaded above, the others are listed beside it and searched with it.
+  const { parts } = (await (await fetch("/pagefind/deler.json")).json()) as { parts: string[] };
+  await Promise.all(parts.map((url) => pagefind.mergeIndex(url, { ranking, baseUrl: "/" })));
   const available = await pagefind.filters();
   for (const name of FILTERS) {
     const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;

@@ -37,15 +37,15 @@ export async function serve(dist: string): Promise<{ url: string; close: () => P
 }
 
 /**
- * The real build of the bundled content, served on loopback, with Chromium: set up once for the
- * test file that calls this, and closed after it.
+ * The real build of the bundled content (with `env` added to the build's environment), served on
+ * loopback, with Chromium: set up once for the test file that calls this, and closed after it.
  */
-export function useBuiltSite(): { readonly url: string; readonly browser: Browser; readonly dist: string } {
+export function useBuiltSite(env: NodeJS.ProcessEnv = {}): { readonly url: string; readonly browser: Browser; readonly dist: string } {
   let browser: Browser | undefined;
   let site: Awaited<ReturnType<typeof serve>> | undefined;
   let dist = "";
   beforeAll(async () => {
-    dist = buildSite();
+    dist = buildSite(undefined, env);
     site = await serve(dist);
     browser = await launch();
   }, 300_000);

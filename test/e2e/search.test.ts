@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBuiltSite } from "./browser.ts";
 
-const site = useBuiltSite();
+// Small parts, so that every search here runs across an index written in several parts and merged.
+const site = useBuiltSite({ KOSTRA_SEARCH_PAGES_PER_PART: "25", KOSTRA_SEARCH_RECORDS_PER_PART: "150" });
 let page: Page;
 
 beforeAll(async () => {
@@ -38,6 +41,18 @@ describe("search in Chromium", () => {
     await expect.poll(async () => (await titles())[0]).toMatch(/^2\.3 /);
     await page.goto(`${site.url}/sok/?q=244`);
     await expect.poll(async () => (await titles())[0]).toBe("244 Barneverntjeneste");
+  });
+
+  it("searches every part of the index: the page indexed last is found by its title", async () => {
+    const { parts } = JSON.parse(readFileSync(join(site.dist, "pagefind", "deler.json"), "utf8")) as { parts: string[] };
+    expect(parts.filter((p) => p.includes("/sider-")).length).toBeGreaterThan(1);
+    expect(parts.filter((p) => p.includes("/poster-")).length).toBeGreaterThan(1);
+    // The parts hold the searchable pages in path order: the last of them is in the last part.
+    const searchable = (readdirSync(site.dist, { recursive: true }) as string[]).filter((f) => f.endsWith(".html") && readFileSync(join(site.dist, f), "utf8").includes("data-pagefind-body")).sort();
+    const last = readFileSync(join(site.dist, searchable.at(-1)!), "utf8");
+    const title = last.match(/<h1[^>]*>([^<]+)<\/h1>/)![1].trim();
+    await page.goto(`${site.url}/sok/?q=${encodeURIComponent(title)}`);
+    await expect.poll(async () => (await page.locator("#search-results li > a").evaluateAll((as) => as.map((a) => a.getAttribute("href"))))).toContain(`/${dirname(searchable.at(-1)!)}/`);
   });
 
   it("is usable by keyboard from the search box on any page", async () => {

@@ -4,7 +4,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
-import { SEARCH_RECORDS_FILE } from "../search/records-file.ts";
+import { partSizes } from "../search/index-parts.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
 function projectNode(): string {
@@ -40,6 +40,10 @@ interface StepEnd {
 export function runStep(command: string, args: string[], options: SpawnOptions = {}): Promise<StepEnd> {
   return new Promise<StepEnd>((done) => {
     const child = spawn(command, [...STEP_FLAGS, ...args], { stdio: "inherit", ...options });
+    // A step stopped through `options.signal` ends with "exit" too; one that never started ends here.
+    child.on("error", (e) => {
+      if (e.name !== "AbortError") done({ status: 1, killed: ` (the step could not start: ${e.message})` });
+    });
     child.on("exit", (code, signal) =>
       done({
         status: code ?? 1,
@@ -51,15 +55,23 @@ export function runStep(command: string, args: string[], options: SpawnOptions =
 }
 
 /** Runs `bin/kostra.js` with these arguments as a step. */
-const kostraStep = (args: string[]) => runStep(process.execPath, [join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args]);
+const kostraStep = (args: string[], options: SpawnOptions = {}) => runStep(process.execPath, [join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args], options);
 
 /**
  * `kostra build`: validate and write the API, build the pages with Astro, index the site for search.
  * Each step is a process of its own that ends before the next starts, so the build's peak memory
- * is that of its largest step, not their sum. Nothing is built when validation fails, and a failed
- * step leaves the output folder as it was.
+ * is that of its largest step, not their sum; the one exception is the records' search index, in
+ * parts of bounded size, beside Astro. Nothing is built when validation fails, and a failed step
+ * leaves the output folder as it was.
  */
 export async function runBuild(root: string, options: BuildOptions = {}): Promise<number> {
+  try {
+    // Read now, not by the search steps minutes later: a wrong size should stop the build before it starts.
+    partSizes();
+  } catch (e) {
+    process.stderr.write(`kostra build: ${(e as Error).message}\n`);
+    return 2;
+  }
   const out = resolve(options.out ?? join(BUNDLED_CONTENT_ROOT, "dist"));
   // Built beside the output and swapped in only when complete: a failed build never leaves a partial site.
   const partial = `${out}.partial-${process.pid}`;
@@ -77,12 +89,27 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   // MIMALLOC_PURGE_DELAY=0: the bundler's allocator (mimalloc, in Rolldown) returns freed memory at
   // once instead of keeping it resident through the page phase (about 0.2 GB on the small corpus).
   const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root };
-  step = await runStep(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env });
-  if (step.status !== 0) return fail(`building the pages failed${step.killed}; ${out} is left as it was`, step.status);
+  // The records' search index needs no page: it is built while Astro renders, which keeps one of
+  // this machine's two cores busy. When either fails, the other is stopped.
+  const stop = new AbortController();
+  let failed: "pages" | "records" | undefined;
+  const stopOnFailure = (which: "pages" | "records") => (end: StepEnd) => {
+    if (end.status !== 0 && !failed) {
+      failed = which;
+      stop.abort();
+    }
+    return end;
+  };
+  const [pages, records] = await Promise.all([
+    runStep(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, signal: stop.signal }).then(stopOnFailure("pages")),
+    kostraStep(["build-step", "search-records", staging], { signal: stop.signal }).then(stopOnFailure("records")),
+  ]);
+  if (failed === "pages") return fail(`building the pages failed${pages.killed}; ${out} is left as it was`, pages.status);
+  if (failed === "records") return fail(`the search index of the records failed${records.killed}; ${out} is left as it was`, records.status);
 
   await mkdir(join(partial, "api"), { recursive: true });
   await rename(join(staging, "api", "v1"), join(partial, "api", "v1"));
-  step = await kostraStep(["build-step", "search", partial, join(staging, SEARCH_RECORDS_FILE)]);
+  step = await kostraStep(["build-step", "search", partial, staging]);
   if (step.status !== 0) return fail(`the search index failed${step.killed}; ${out} is left as it was`, step.status);
   await rm(staging, { recursive: true, force: true });
 

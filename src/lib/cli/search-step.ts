@@ -1,13 +1,38 @@
-import { indexSite } from "../search/index-site.ts";
-import { readSearchRecords } from "../search/records-file.ts";
+import { mkdir, readdir, rename } from "node:fs/promises";
+import { join } from "node:path";
+import { indexPages } from "../search/index-pages.ts";
+import { PARTS_DIR, partSizes, writePartsManifest } from "../search/index-parts.ts";
+import { indexRecords } from "../search/index-records.ts";
+import { readSearchRecords, SEARCH_RECORDS_FILE } from "../search/records-file.ts";
 import { recordTiming } from "../timings.ts";
 
-/** `kostra build`'s last step, in a process of its own: the search index of the built pages and the prepared records. */
-export async function searchStep(dist: string, recordsFile: string): Promise<number> {
+/**
+ * `kostra build`'s step beside the pages, in a process of its own: the search index of the code,
+ * field and control records the first step prepared, in parts, to `<staging>/pagefind-deler/`.
+ * It needs no page, so it runs while Astro renders them, on the core Astro leaves idle.
+ */
+export async function searchRecordsStep(staging: string): Promise<number> {
   const started = performance.now();
-  const { pages, records } = await indexSite(dist, readSearchRecords(recordsFile));
+  const { records, parts } = await indexRecords(readSearchRecords(join(staging, SEARCH_RECORDS_FILE)), join(staging, PARTS_DIR), partSizes().records);
   const ms = performance.now() - started;
-  process.stdout.write(`kostra build: indexed ${pages} pages and ${records} records for search in ${Math.round(ms)} ms\n`);
+  process.stdout.write(`kostra build: indexed ${records} records for search in ${parts.length} part${parts.length === 1 ? "" : "s"} in ${Math.round(ms)} ms\n`);
+  recordTiming("search-records-index", ms);
+  return 0;
+}
+
+/**
+ * `kostra build`'s last step, in a process of its own: the search index of the built pages, in
+ * parts, joined by the records' parts from `<staging>` and the list of all parts the search page merges.
+ */
+export async function searchStep(dist: string, staging: string): Promise<number> {
+  const started = performance.now();
+  const { pages, parts } = await indexPages(dist, partSizes().pages);
+  const recordParts = await readdir(join(staging, PARTS_DIR)).catch(() => [] as string[]);
+  await mkdir(join(dist, PARTS_DIR), { recursive: true });
+  for (const name of recordParts) await rename(join(staging, PARTS_DIR, name), join(dist, PARTS_DIR, name));
+  await writePartsManifest(dist, [...parts, ...recordParts.sort((a, b) => a.localeCompare(b, "en", { numeric: true }))]);
+  const ms = performance.now() - started;
+  process.stdout.write(`kostra build: indexed ${pages} pages for search in ${parts.length + 1} part${parts.length ? "s" : ""} in ${Math.round(ms)} ms\n`);
   recordTiming("search", ms);
   return 0;
 }
