@@ -8,8 +8,11 @@ export interface SourceFile {
   locate(path: readonly PathSegment[]): { line: number; column: number };
   /** Line and column of a key of the object at `path`. */
   locateKey(path: readonly PathSegment[], key: string): { line: number; column: number };
-  /** Line and column of the first occurrence of a text, without parsing; undefined when absent. */
-  locateText?(needle: string): { line: number; column: number } | undefined;
+  /**
+   * Line and column of the one place `key: value` is written (the value plain or quoted), found in
+   * the text without parsing; undefined when it is absent or written more than once.
+   */
+  locateEntry?(key: string, value: string): { line: number; column: number } | undefined;
 }
 
 /** A finding about a field of a file, placed at the field. */

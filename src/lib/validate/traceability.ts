@@ -54,17 +54,22 @@ export function checkTraceability(registry: Registry): Finding[] {
         file = registry.originOf(version?.data ?? entry.meta);
         const first = changes.map((c) => c.code ?? c.to?.[0]).find((x) => x !== undefined);
         const index = version && first !== undefined ? version.data.codes.findIndex((c) => c.code === first) : -1;
-        if (index >= 0) {
+        if (index >= 0 && first !== undefined) {
           path = ["codes", index];
           // In a large list the code's own line is found in the text, not by parsing for positions.
-          at = file?.locateText?.(`code: ${JSON.stringify(first)}`);
+          at = file?.locateEntry?.("code", first);
         }
       } else {
         const entry = registry.forms.get(item)!;
         const version = versionAt(entry, year);
         file = registry.originOf(version?.data ?? entry.meta);
         const first = changes.find((c) => c.element !== undefined && c.type !== "field-removed" && c.type !== "control-removed")?.element;
-        if (version && first !== undefined) path = elementPath(version.data, first);
+        if (version && first !== undefined) {
+          path = elementPath(version.data, first);
+          // Likewise the element's own line: its id (a record field's name) is written once in its version.
+          const own = first.split(".").at(-1)!;
+          at = file?.locateEntry?.(path.at(-2) === "fields" && path[0] === "records" ? "name" : "id", own);
+        }
       }
       if (!file) continue;
       const message = `not justified: ${changes.length} change(s) to ${itemKind} ${item} from ${years[i - 1]} to ${year} that no change proposal declares (${changes.slice(0, 8).map(describe).join(", ")}${changes.length > 8 ? `, and ${changes.length - 8} more` : ""})`;
