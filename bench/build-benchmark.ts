@@ -42,6 +42,7 @@ const flushDisk = () => spawnSync("sync");
 flushDisk();
 
 t = performance.now();
+const buildStartedAt = Date.now();
 const tree = { sampler: undefined as ReturnType<typeof sampleTreeMemory> | undefined };
 const build = await new Promise<{ status: number | null; stderr: string }>((done) => {
   const child = spawn(node, [join(REPO, "bin/kostra.js"), "build", "--content", content, "--out", out], { env: { ...process.env, KOSTRA_TIMINGS: timings, KOSTRA_CONTENT_DIR: "", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim() }, stdio: ["ignore", "ignore", "pipe"] });
@@ -81,7 +82,7 @@ function record(rows: string[][], note = "") {
 if (build.status !== 0) {
   // What did finish is recorded with the failure: at 10x the question is where the build stops.
   const done = new Set(phases.map((p) => p.phase));
-  const failedStep = !done.has("validate") ? "validation" : !done.has("search-records") ? "exports" : !done.has("pages") ? "pages" : "search index";
+  const failedStep = !done.has("validate") ? "validation" : !done.has("search-records") ? "search records" : !done.has("pages") ? "pages" : !done.has("exports") ? "exports" : "search index";
   const lines = build.stderr.trim().split("\n").filter((l) => l.trim());
   const reason = (lines.filter((l) => l.startsWith("kostra build:")).at(-1) ?? lines.at(-1) ?? "").replace(/\|/g, "\\|").slice(0, 400);
   record([
@@ -92,9 +93,12 @@ if (build.status !== 0) {
   ]);
   process.exit(1);
 }
-// The search records are prepared with the API, in the first step, and indexed beside the pages;
-// the pages' own index comes last. The pages' time is the rest: Astro's step, from its start.
-const pagesMs = buildMs - phase("validate") - phase("exports") - phase("search-records") - phase("search");
+// The build's three stretches, from when each phase ended: the first step (validation, search
+// records); Astro, with the records' index beside it; the pages' index, with the API beside it.
+const ended = (p: string) => phases.find((x) => x.phase === p)?.at ?? buildStartedAt;
+const firstMs = ended("search-records") - buildStartedAt;
+const pagesMs = Math.max(ended("pages"), ended("search-records-index")) - ended("search-records");
+const lastMs = buildMs - firstMs - pagesMs;
 
 const all = walk(out);
 const html = all.filter((f) => f.endsWith(".html"));
@@ -165,11 +169,9 @@ if (!values["skip-floor"]) {
 const rows = [
   corpusRow,
   ["full build (wall)", s(buildMs)],
-  ["– validation", s(phase("validate"))],
-  ["– exports (api/v1)", s(phase("exports"))],
-  ["– search records (prepared with the API)", s(phase("search-records"))],
-  ["– pages (Astro), with the records' search index beside them", `${s(pagesMs)} (the records' index ${s(phase("search-records-index"))})`],
-  ["– search index of the pages (pagefind, after the pages)", s(phase("search"))],
+  ["– first step: validation, then the search records", `${s(firstMs)} (${s(phase("validate"))} + ${s(phase("search-records"))})`],
+  ["– pages (Astro) ‖ the records' search index", `${s(pagesMs)} (${s(phase("search-records-index"))} beside)`],
+  ["– the pages' search index ‖ the API (load, then exports)", `${s(lastMs)} (${s(phase("search"))} ‖ ${s(phase("exports"))})`],
   ["pages", `${html.length} (${(html.length / (buildMs / 1000)).toFixed(0)} pages/s over the whole build)`],
   ["files", `${all.length} (${(all.length / (buildMs / 1000)).toFixed(0)} files/s)`],
   ["output", `${mb(bytes)} (HTML ${mb(htmlBytes)})`],

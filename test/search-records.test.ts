@@ -86,7 +86,7 @@ describe("the search index of the records, in parts", () => {
   });
 
   it("takes its part sizes from the environment, and refuses a size that is not a whole number of at least 1", () => {
-    expect(partSizes({})).toEqual({ pages: 5000, records: 100_000 });
+    expect(partSizes({})).toEqual({ pages: 2500, records: 100_000 });
     expect(partSizes({ KOSTRA_SEARCH_PAGES_PER_PART: "300", KOSTRA_SEARCH_RECORDS_PER_PART: "2000" })).toEqual({ pages: 300, records: 2000 });
     expect(() => partSizes({ KOSTRA_SEARCH_PAGES_PER_PART: "0" })).toThrow(/KOSTRA_SEARCH_PAGES_PER_PART must be a whole number of at least 1, not "0"/);
     expect(() => partSizes({ KOSTRA_SEARCH_RECORDS_PER_PART: "mange" })).toThrow(/KOSTRA_SEARCH_RECORDS_PER_PART/);

@@ -58,11 +58,31 @@ export function runStep(command: string, args: string[], options: SpawnOptions =
 const kostraStep = (args: string[], options: SpawnOptions = {}) => runStep(process.execPath, [join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args], options);
 
 /**
- * `kostra build`: validate and write the API, build the pages with Astro, index the site for search.
- * Each step is a process of its own that ends before the next starts, so the build's peak memory
- * is that of its largest step, not their sum; the one exception is the records' search index, in
- * parts of bounded size, beside Astro. Nothing is built when validation fails, and a failed step
- * leaves the output folder as it was.
+ * Runs steps side by side, each started with a signal that stops it. When one fails, the others
+ * are stopped; the failure returned is the first, not the stops it caused.
+ */
+async function sideBySide(steps: Record<string, (signal: AbortSignal) => Promise<StepEnd>>): Promise<{ name: string; end: StepEnd } | undefined> {
+  const stop = new AbortController();
+  let failed: { name: string; end: StepEnd } | undefined;
+  await Promise.all(
+    Object.entries(steps).map(async ([name, start]) => {
+      const end = await start(stop.signal);
+      if (end.status !== 0 && !failed) {
+        failed = { name, end };
+        stop.abort();
+      }
+    }),
+  );
+  return failed;
+}
+
+/**
+ * `kostra build`: validate, build the pages with Astro, write the API, index the site for search.
+ * Each step is a process of its own, so that the build's peak memory is that of its largest step,
+ * not their sum; two pairs run side by side on this machine's two cores, each pair within the
+ * memory of the step it sits beside: the records' search index (in parts of bounded size) beside
+ * Astro, and the API beside the pages' search index. Nothing is built when validation fails, and a
+ * failed step leaves the output folder as it was.
  */
 export async function runBuild(root: string, options: BuildOptions = {}): Promise<number> {
   try {
@@ -82,35 +102,29 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     process.stderr.write(`kostra build: ${message}\n`);
     return status;
   };
-  let step = await kostraStep(["build-step", "prepare", "--content", root, staging]);
-  if (step.status !== 0) return fail(step.killed ? `not building: the first step (validation, API, search records) did not finish${step.killed}` : "not building, validation failed", step.status);
+  const step = await kostraStep(["build-step", "prepare", "--content", root, staging]);
+  if (step.status !== 0) return fail(step.killed ? `not building: the first step (validation, search records) did not finish${step.killed}` : "not building, validation failed", step.status);
 
   const astroBin = join(dirname(createRequire(import.meta.url).resolve("astro/package.json")), "bin", "astro.mjs");
   // MIMALLOC_PURGE_DELAY=0: the bundler's allocator (mimalloc, in Rolldown) returns freed memory at
   // once instead of keeping it resident through the page phase (about 0.2 GB on the small corpus).
   const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root };
-  // The records' search index needs no page: it is built while Astro renders, which keeps one of
-  // this machine's two cores busy. When either fails, the other is stopped.
-  const stop = new AbortController();
-  let failed: "pages" | "records" | undefined;
-  const stopOnFailure = (which: "pages" | "records") => (end: StepEnd) => {
-    if (end.status !== 0 && !failed) {
-      failed = which;
-      stop.abort();
-    }
-    return end;
-  };
-  const [pages, records] = await Promise.all([
-    runStep(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, signal: stop.signal }).then(stopOnFailure("pages")),
-    kostraStep(["build-step", "search-records", staging], { signal: stop.signal }).then(stopOnFailure("records")),
-  ]);
-  if (failed === "pages") return fail(`building the pages failed${pages.killed}; ${out} is left as it was`, pages.status);
-  if (failed === "records") return fail(`the search index of the records failed${records.killed}; ${out} is left as it was`, records.status);
+  // The records' search index needs no page: it is built while Astro renders on one core.
+  let failed = await sideBySide({
+    "building the pages": (signal) => runStep(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, signal }),
+    "the search index of the records": (signal) => kostraStep(["build-step", "search-records", staging], { signal }),
+  });
+  if (failed) return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
 
+  // The API needs no page either, but beside Astro its memory would add to Astro's; beside the
+  // pages' index it adds to a part's.
+  failed = await sideBySide({
+    "the search index of the pages": (signal) => kostraStep(["build-step", "search", partial, staging], { signal }),
+    "writing the API": (signal) => kostraStep(["build-step", "exports", "--content", root, staging], { signal }),
+  });
+  if (failed) return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
   await mkdir(join(partial, "api"), { recursive: true });
   await rename(join(staging, "api", "v1"), join(partial, "api", "v1"));
-  step = await kostraStep(["build-step", "search", partial, staging]);
-  if (step.status !== 0) return fail(`the search index failed${step.killed}; ${out} is left as it was`, step.status);
   await rm(staging, { recursive: true, force: true });
 
   if (existsSync(out)) await rm(out, { recursive: true, force: true });

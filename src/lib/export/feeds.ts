@@ -1,5 +1,7 @@
 import { Feed } from "feed";
 import type { Registry } from "../registry.ts";
+import type { Meeting, Proposal } from "../schema/index.ts";
+import { perRegistry } from "../per-registry.ts";
 import { currentStatus } from "../diff/trace.ts";
 import { diffRegistry, codelistHistory } from "../diff/index.ts";
 
@@ -31,11 +33,30 @@ function atom(title: string, selfUrl: string, siteUrl: string, entries: Entry[])
   return feed.atom1();
 }
 
+/**
+ * Each working group's proposals and meetings, and its count of changes per year: made once, not
+ * by scanning every proposal and every change of every year for each group's feed (groups ×
+ * changes, a hundred times more work at ten times the registry).
+ */
+const byGroup = perRegistry("feeds-by-group", (registry) => {
+  const groups = new Map<string, { proposals: Proposal[]; meetings: Meeting[]; changes: Map<number, { count: number; breaking: number }> }>();
+  const of = (id: string) => groups.get(id) ?? groups.set(id, { proposals: [], meetings: [], changes: new Map() }).get(id)!;
+  for (const { data } of registry.proposals.values()) of(data.workingGroup).proposals.push(data);
+  for (const { data } of registry.meetings.values()) of(data.workingGroup).meetings.push(data);
+  for (const year of registry.reportingYears.slice(1)) {
+    for (const c of diffRegistry(registry, year - 1, year).changes) {
+      const counts = of(c.workingGroup).changes;
+      const n = counts.get(year) ?? counts.set(year, { count: 0, breaking: 0 }).get(year)!;
+      n.count++;
+      if (c.sender === "breaking") n.breaking++;
+    }
+  }
+  return groups;
+});
+
 function proposalEntries(registry: Registry, siteUrl: string, group?: string): Entry[] {
-  return [...registry.proposals.values()]
-    .map((p) => p.data)
-    .filter((p) => group === undefined || p.workingGroup === group)
-    .map((p) => ({
+  const proposals = group === undefined ? [...registry.proposals.values()].map((p) => p.data) : (byGroup(registry).get(group)?.proposals ?? []);
+  return proposals.map((p) => ({
       title: `Endringsforslag: ${p.title} (${currentStatus(p)})`,
       id: `${siteUrl}/endringsforslag/${p.id}/#${latest(p)}`,
       link: `${siteUrl}/endringsforslag/${p.id}/`,
@@ -47,11 +68,12 @@ function proposalEntries(registry: Registry, siteUrl: string, group?: string): E
 /** Change sets are dated 1 January of the year they apply to: the sources give no publication date. */
 function changeSetEntries(registry: Registry, siteUrl: string, group?: string): Entry[] {
   return registry.reportingYears.slice(1).flatMap((year) => {
-    const set = diffRegistry(registry, year - 1, year);
-    const changes = group === undefined ? set.changes : set.changes.filter((c) => c.workingGroup === group);
-    if (!changes.length) return [];
-    const breaking = changes.filter((c) => c.sender === "breaking").length;
-    return [{ title: `Endringer for rapporteringsår ${year}: ${changes.length} endringer, ${breaking} brytende for avsendere`, id: `${siteUrl}/aar/${year}/`, link: `${siteUrl}/aar/${year}/`, date: date(`${year}-01-01`), description: `${changes.length} endringer fra ${year - 1} til ${year}.` }];
+    const { count, breaking } =
+      group === undefined
+        ? (({ changes }) => ({ count: changes.length, breaking: changes.filter((c) => c.sender === "breaking").length }))(diffRegistry(registry, year - 1, year))
+        : (byGroup(registry).get(group)?.changes.get(year) ?? { count: 0, breaking: 0 });
+    if (!count) return [];
+    return [{ title: `Endringer for rapporteringsår ${year}: ${count} endringer, ${breaking} brytende for avsendere`, id: `${siteUrl}/aar/${year}/`, link: `${siteUrl}/aar/${year}/`, date: date(`${year}-01-01`), description: `${count} endringer fra ${year - 1} til ${year}.` }];
   });
 }
 
@@ -74,10 +96,7 @@ export function siteFeed(registry: Registry, siteUrl: string): string {
 
 export function workingGroupFeed(registry: Registry, id: string, siteUrl: string): string {
   const group = registry.workingGroups.get(id)!;
-  const meetings = [...registry.meetings.values()]
-    .map((m) => m.data)
-    .filter((m) => m.workingGroup === id)
-    .map((m) => ({ title: `Møte: ${m.title}`, id: `${siteUrl}/moter/${m.id}/`, link: `${siteUrl}/moter/${m.id}/`, date: date(m.date), description: `${m.agenda.length} saker.` }));
+  const meetings = (byGroup(registry).get(id)?.meetings ?? []).map((m) => ({ title: `Møte: ${m.title}`, id: `${siteUrl}/moter/${m.id}/`, link: `${siteUrl}/moter/${m.id}/`, date: date(m.date), description: `${m.agenda.length} saker.` }));
   return atom(`${group.name.nb}: forslag, møter og endringer`, `/api/v1/feeds/arbeidsgrupper/${id}.atom`, siteUrl, [...proposalEntries(registry, siteUrl, id), ...changeSetEntries(registry, siteUrl, id), ...meetings]);
 }
 

@@ -24,7 +24,7 @@ export interface PartSizes {
 }
 
 /**
- * Defaults that keep one pagefind process near 1.3 GB for pages and 0.6 GB for records at KOSTRA
+ * Defaults that keep one pagefind process near 0.7 GB for pages and 0.7 GB for records at KOSTRA
  * scale; `KOSTRA_SEARCH_PAGES_PER_PART` and `KOSTRA_SEARCH_RECORDS_PER_PART` override them
  * (smaller parts: less memory, more files for the search page to load).
  */
@@ -36,7 +36,7 @@ export function partSizes(env: NodeJS.ProcessEnv = process.env): PartSizes {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1, not "${value}"`);
     return n;
   };
-  return { pages: read("KOSTRA_SEARCH_PAGES_PER_PART", 5000), records: read("KOSTRA_SEARCH_RECORDS_PER_PART", 100_000) };
+  return { pages: read("KOSTRA_SEARCH_PAGES_PER_PART", 2500), records: read("KOSTRA_SEARCH_RECORDS_PER_PART", 100_000) };
 }
 
 /** Writes the manifest of the other parts into the primary one. */
