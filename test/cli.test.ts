@@ -89,6 +89,18 @@ describe("npx kostra build", () => {
     expect(missing).toEqual({ status: 1, killed: expect.stringMatching(/could not start: spawn \/nonexistent\/node ENOENT/) });
   });
 
+  it("runs steps side by side and, when one fails, stops the other and names the one that failed", async () => {
+    const { runStep, sideBySide } = await import("../src/lib/cli/build-command.ts");
+    const started = Date.now();
+    const failed = await sideBySide({
+      "a long step": (signal) => runStep(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore", signal }),
+      "a failing step": (signal) => runStep(process.execPath, ["-e", "setTimeout(() => process.exit(4), 200)"], { stdio: "ignore", signal }),
+    });
+    expect(failed).toEqual({ name: "a failing step", end: { status: 4, killed: "" } });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(await sideBySide({ one: (signal) => runStep(process.execPath, ["-e", "0"], { stdio: "ignore", signal }), two: (signal) => runStep(process.execPath, ["-e", "0"], { stdio: "ignore", signal }) })).toBeUndefined();
+  });
+
   it("says when a step was killed, as the out-of-memory killer does, rather than only that it failed", async () => {
     const { runStep } = await import("../src/lib/cli/build-command.ts");
     const killed = await runStep(process.execPath, ["-e", "process.kill(process.pid, 'SIGKILL')"], { stdio: "ignore" });

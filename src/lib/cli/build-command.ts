@@ -61,7 +61,7 @@ const kostraStep = (args: string[], options: SpawnOptions = {}) => runStep(proce
  * Runs steps side by side, each started with a signal that stops it. When one fails, the others
  * are stopped; the failure returned is the first, not the stops it caused.
  */
-async function sideBySide(steps: Record<string, (signal: AbortSignal) => Promise<StepEnd>>): Promise<{ name: string; end: StepEnd } | undefined> {
+export async function sideBySide(steps: Record<string, (signal: AbortSignal) => Promise<StepEnd>>): Promise<{ name: string; end: StepEnd } | undefined> {
   const stop = new AbortController();
   let failed: { name: string; end: StepEnd } | undefined;
   await Promise.all(
