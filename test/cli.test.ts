@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { contentCopy, fixtureWith, REPO, tempDir } from "./helpers.ts";
 
@@ -68,6 +68,20 @@ describe("npx kostra build", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/not building, validation failed/);
     expect(existsSync(out)).toBe(false);
+    // Astro, started beside validation on content this small, was stopped and its output removed.
+    expect(readdirSync(dirname(out))).toEqual([]);
+  });
+
+  it("starts the pages beside validation only when both fit in half the machine's memory", async () => {
+    const { contentBytes, validationFitsBesidePages } = await import("../src/lib/cli/overlap.ts");
+    const bytes = contentBytes(REPO);
+    expect(bytes).toBeGreaterThan(100_000);
+    expect(bytes).toBeLessThan(10_000_000);
+    const gb = 2 ** 30;
+    // The KOSTRA-scale corpus (151 MB of content) on this machine kind, and ten times it.
+    expect(validationFitsBesidePages(151e6, 24 * gb)).toBe(true);
+    expect(validationFitsBesidePages(1467e6, 24 * gb)).toBe(false);
+    expect(validationFitsBesidePages(151e6, 4 * gb)).toBe(false);
   });
 
   it("refuses a search part size that is not a whole number before it starts, and builds nothing", () => {

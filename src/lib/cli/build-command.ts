@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
 import { partSizes } from "../search/index-parts.ts";
+import { contentBytes, validationFitsBesidePages } from "./overlap.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
 function projectNode(): string {
@@ -78,11 +79,12 @@ export async function sideBySide(steps: Record<string, (signal: AbortSignal) => 
 
 /**
  * `kostra build`: validate, build the pages with Astro, write the API, index the site for search.
- * Each step is a process of its own, so that the build's peak memory is that of its largest step,
- * not their sum; two pairs run side by side on this machine's two cores, each pair within the
- * memory of the step it sits beside: the records' search index (in parts of bounded size) beside
- * Astro, and the API beside the pages' search index. Nothing is built when validation fails, and a
- * failed step leaves the output folder as it was.
+ * Each step is a process of its own, so that the build's peak memory is that of its largest steps,
+ * not their sum. Steps that do not need each other's output run side by side on this machine's two
+ * cores, paired so that they fit in memory together: validation beside Astro's start (only where
+ * the content is small enough for both, see `overlap.ts`), the records' search index (in parts of
+ * bounded size) beside Astro, and the API beside the pages' search index. Nothing is published when
+ * validation fails, and a failed step leaves the output folder as it was.
  */
 export async function runBuild(root: string, options: BuildOptions = {}): Promise<number> {
   try {
@@ -102,16 +104,31 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     process.stderr.write(`kostra build: ${message}\n`);
     return status;
   };
-  const step = await kostraStep(["build-step", "prepare", "--content", root, staging]);
-  if (step.status !== 0) return fail(step.killed ? `not building: the first step (validation, search records) did not finish${step.killed}` : "not building, validation failed", step.status);
-
   const astroBin = join(dirname(createRequire(import.meta.url).resolve("astro/package.json")), "bin", "astro.mjs");
   // MIMALLOC_PURGE_DELAY=0: the bundler's allocator (mimalloc, in Rolldown) returns freed memory at
   // once instead of keeping it resident through the page phase (about 0.2 GB on the small corpus).
+  // KOSTRA_VALIDATED: the pages load the content without checks; validation runs in its own step,
+  // and the pages are thrown away when it fails.
   const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root };
+  const stopPages = new AbortController();
+  const startPages = () => runStep(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, signal: stopPages.signal });
+  // Astro's start (bundling, loading the content) needs no validated content: where memory allows,
+  // it runs beside validation, on the other core.
+  const early = validationFitsBesidePages(contentBytes(root)) ? startPages() : undefined;
+  const step = await kostraStep(["build-step", "prepare", "--content", root, staging]);
+  if (step.status !== 0) {
+    stopPages.abort();
+    await early;
+    return fail(step.killed ? `not building: the first step (validation, search records) did not finish${step.killed}` : "not building, validation failed", step.status);
+  }
+  const pages = early ?? startPages();
+
   // The records' search index needs no page: it is built while Astro renders on one core.
   let failed = await sideBySide({
-    "building the pages": (signal) => runStep(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, signal }),
+    "building the pages": (signal) => {
+      signal.addEventListener("abort", () => stopPages.abort());
+      return pages;
+    },
     "the search index of the records": (signal) => kostraStep(["build-step", "search-records", staging], { signal }),
   });
   if (failed) return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
