@@ -98,7 +98,13 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   // Built beside the output and swapped in only when complete: a failed build never leaves a partial site.
   const partial = `${out}.partial-${process.pid}`;
   const staging = `${out}.staging-${process.pid}`;
+  // Where the output is outside Astro's working folder, Astro bundles the pages' code into the
+  // working folder's .astro/, which two builds at once (tests, a benchmark beside a build) overwrite
+  // under each other. Each build gets a working folder of its own, inside the project so that the
+  // bundle still finds node_modules.
+  const astroCwd = join(BUNDLED_CONTENT_ROOT, ".astro", `build-${process.pid}`);
   const fail = async (message: string, status: number) => {
+    await rm(astroCwd, { recursive: true, force: true });
     await rm(partial, { recursive: true, force: true });
     await rm(staging, { recursive: true, force: true });
     process.stderr.write(`kostra build: ${message}\n`);
@@ -111,7 +117,8 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   // and the pages are thrown away when it fails.
   const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root };
   const stopPages = new AbortController();
-  const startPages = () => runStep(projectNode(), [astroBin, "build"], { cwd: BUNDLED_CONTENT_ROOT, env, signal: stopPages.signal });
+  await mkdir(astroCwd, { recursive: true });
+  const startPages = () => runStep(projectNode(), [astroBin, "build", "--root", BUNDLED_CONTENT_ROOT], { cwd: astroCwd, env, signal: stopPages.signal });
   // Astro's start (bundling, loading the content) needs no validated content: where memory allows,
   // it runs beside validation, on the other core.
   const early = validationFitsBesidePages(contentBytes(root)) ? startPages() : undefined;
@@ -143,6 +150,7 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   await mkdir(join(partial, "api"), { recursive: true });
   await rename(join(staging, "api", "v1"), join(partial, "api", "v1"));
   await rm(staging, { recursive: true, force: true });
+  await rm(astroCwd, { recursive: true, force: true });
 
   if (existsSync(out)) await rm(out, { recursive: true, force: true });
   await rename(partial, out);
