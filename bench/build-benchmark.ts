@@ -169,7 +169,7 @@ if (!values["skip-floor"]) {
 const rows = [
   corpusRow,
   ["full build (wall)", s(buildMs)],
-  ["– first step: validation, then the search records", `${s(firstMs)} (${s(phase("validate"))} + ${s(phase("search-records"))})`],
+  ["– first step: validation, then the search records (Astro starts beside it where both fit in memory)", `${s(firstMs)} (${s(phase("validate"))} + ${s(phase("search-records"))})`],
   ["– pages (Astro) ‖ the records' search index", `${s(pagesMs)} (${s(phase("search-records-index"))} beside)`],
   ["– the pages' search index ‖ the API (load, then exports)", `${s(lastMs)} (${s(phase("search"))} ‖ ${s(phase("exports"))})`],
   ["pages", `${html.length} (${(html.length / (buildMs / 1000)).toFixed(0)} pages/s over the whole build)`],
