@@ -2,6 +2,8 @@
  * The search page: pagefind's JS API under our own accessible markup. The query and filters live in
  * the URL (?q=2.3&type=Kode&år=2023), so a search can be linked, bookmarked and reloaded.
  */
+import { PARTS_MANIFEST_URL, PRIMARY_SCRIPT_URL, type PartsManifest } from "../lib/search/index-parts.ts";
+
 type Pagefind = {
   options(o: object): Promise<void>;
   init(): Promise<void>;
@@ -51,15 +53,14 @@ export async function startSearch(): Promise<void> {
   input.value = params.get("q") ?? "";
 
   // Written by the build after the pages, so it is loaded at run time, not bundled.
-  const bundle = "/pagefind/pagefind.js";
-  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  const pagefind = (await import(/* @vite-ignore */ PRIMARY_SCRIPT_URL)) as Pagefind;
   // Exact words and short records (a code and its label) rank first.
   const ranking = { termFrequency: 0.6, termSaturation: 1.6, pageLength: 0.9 };
   await pagefind.options({ ranking });
   await pagefind.init();
   // The index is written in parts (pagefind holds a whole part in memory while building it); the
   // first is loaded above, the others are listed beside it and searched with it.
-  const { parts } = (await (await fetch("/pagefind/deler.json")).json()) as { parts: string[] };
+  const { parts } = (await (await fetch(PARTS_MANIFEST_URL)).json()) as PartsManifest;
   await Promise.all(parts.map((url) => pagefind.mergeIndex(url, { ranking, baseUrl: "/" })));
   const available = await pagefind.filters();
   for (const name of FILTERS) {

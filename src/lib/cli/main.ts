@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     case "build-step": {
       const [step, ...paths] = args.positionals;
       if (step === "prepare" && paths.length === 1) return (await import("./prepare-step.ts")).prepareStep(root, paths[0]);
-      if (step === "exports" && paths.length === 1) return (await import("./prepare-step.ts")).exportsStep(root, paths[0]);
+      if (step === "exports" && paths.length === 1) return (await import("./exports-step.ts")).exportsStep(root, paths[0]);
       if (step === "search-records" && paths.length === 1) return (await import("./search-step.ts")).searchRecordsStep(paths[0]);
       if (step === "search" && paths.length === 2) return (await import("./search-step.ts")).searchStep(paths[0], paths[1]);
       process.stderr.write(`kostra build-step: expected "prepare <staging>", "exports <staging>", "search-records <staging>" or "search <dist> <staging>"\n`);

@@ -1,7 +1,7 @@
-import { mkdir, readdir, rename } from "node:fs/promises";
+import { mkdir, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { indexPages } from "../search/index-pages.ts";
-import { PARTS_DIR, partSizes, writePartsManifest } from "../search/index-parts.ts";
+import { PARTS_DIR, PARTS_MANIFEST, PRIMARY_PART, partSizes, type PartsManifest } from "../search/index-parts.ts";
 import { indexRecords } from "../search/index-records.ts";
 import { readSearchRecords, SEARCH_RECORDS_FILE } from "../search/records-file.ts";
 import { recordTiming } from "../timings.ts";
@@ -30,7 +30,8 @@ export async function searchStep(dist: string, staging: string): Promise<number>
   const recordParts = await readdir(join(staging, PARTS_DIR)).catch(() => [] as string[]);
   await mkdir(join(dist, PARTS_DIR), { recursive: true });
   for (const name of recordParts) await rename(join(staging, PARTS_DIR, name), join(dist, PARTS_DIR, name));
-  await writePartsManifest(dist, [...parts, ...recordParts.sort((a, b) => a.localeCompare(b, "en", { numeric: true }))]);
+  const manifest: PartsManifest = { parts: [...parts, ...recordParts.sort((a, b) => a.localeCompare(b, "en", { numeric: true }))].map((name) => `/${PARTS_DIR}/${name}/`) };
+  await writeFile(join(dist, PRIMARY_PART, PARTS_MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
   const ms = performance.now() - started;
   process.stdout.write(`kostra build: indexed ${pages} pages for search in ${parts.length + 1} part${parts.length ? "s" : ""} in ${Math.round(ms)} ms\n`);
   recordTiming("search", ms);

@@ -1,5 +1,6 @@
 import { copyFile, link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { mapInBatches } from "../batches.ts";
 import { check, writeIndexPart } from "./index-part.ts";
 import { PARTS_DIR, PRIMARY_PART } from "./index-parts.ts";
 
@@ -9,25 +10,16 @@ const BODY = Buffer.from("data-pagefind-body");
 /** The site's pages that have a searchable part, in path order (so a part holds neighbouring pages). */
 async function searchablePages(dist: string): Promise<string[]> {
   const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
-  const found: string[] = [];
-  for (let i = 0; i < files.length; i += 64) {
-    const batch = files.slice(i, i + 64);
-    const has = await Promise.all(batch.map(async (file) => (await readFile(join(dist, file))).includes(BODY)));
-    found.push(...batch.filter((_, j) => has[j]));
-  }
-  return found;
+  const has = await mapInBatches(files, 64, async (file) => (await readFile(join(dist, file))).includes(BODY));
+  return files.filter((_, i) => has[i]);
 }
 
 /** Links pages into a folder that mirrors the site (copies where the file system refuses links). */
 async function linkPages(dist: string, files: string[], folder: string): Promise<void> {
-  for (let i = 0; i < files.length; i += 64) {
-    await Promise.all(
-      files.slice(i, i + 64).map(async (file) => {
-        await mkdir(dirname(join(folder, file)), { recursive: true });
-        await link(join(dist, file), join(folder, file)).catch(() => copyFile(join(dist, file), join(folder, file)));
-      }),
-    );
-  }
+  await mapInBatches(files, 64, async (file) => {
+    await mkdir(dirname(join(folder, file)), { recursive: true });
+    await link(join(dist, file), join(folder, file)).catch(() => copyFile(join(dist, file), join(folder, file)));
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// No Node imports: the search page reads these names too.
 
 /** The search index the search page loads first (`/pagefind/pagefind.js`): the first part of the pages. */
 export const PRIMARY_PART = "pagefind";
@@ -9,6 +8,10 @@ export const PARTS_DIR = "pagefind-deler";
 
 /** The list of the other parts, read by the search page to merge them into the primary one. */
 export const PARTS_MANIFEST = "deler.json";
+
+/** The site paths of the primary part's script and of the manifest. */
+export const PRIMARY_SCRIPT_URL = `/${PRIMARY_PART}/pagefind.js`;
+export const PARTS_MANIFEST_URL = `/${PRIMARY_PART}/${PARTS_MANIFEST}`;
 
 /** The manifest's content: the URL of every part besides the primary one. */
 export interface PartsManifest {
@@ -37,10 +40,4 @@ export function partSizes(env: NodeJS.ProcessEnv = process.env): PartSizes {
     return n;
   };
   return { pages: read("KOSTRA_SEARCH_PAGES_PER_PART", 2500), records: read("KOSTRA_SEARCH_RECORDS_PER_PART", 100_000) };
-}
-
-/** Writes the manifest of the other parts into the primary one. */
-export async function writePartsManifest(dist: string, partNames: string[]): Promise<void> {
-  const manifest: PartsManifest = { parts: partNames.map((name) => `/${PARTS_DIR}/${name}/`) };
-  await writeFile(join(dist, PRIMARY_PART, PARTS_MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
 }

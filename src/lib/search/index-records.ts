@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { mapInBatches } from "../batches.ts";
 import { check, writeIndexPart } from "./index-part.ts";
 import { recordHtml } from "./record-html.ts";
 import type { SearchRecord } from "./records.ts";
@@ -18,11 +19,9 @@ export async function indexRecords(records: AsyncIterable<SearchRecord> | Iterab
     const these = part;
     part = [];
     size = 0;
+    // pagefind indexes in its own process; concurrent batches keep it busy.
     await writeIndexPart(join(outDir, name), async (index) => {
-      // pagefind indexes in its own process; concurrent batches keep it busy.
-      for (let i = 0; i < these.length; i += 256) {
-        for (const added of await Promise.all(these.slice(i, i + 256).map((r) => index.addHTMLFile({ url: r.url, content: recordHtml(r) })))) check(added);
-      }
+      await mapInBatches(these, 256, async (r) => check(await index.addHTMLFile({ url: r.url, content: recordHtml(r) })));
     });
     parts.push(name);
     count += these.length;

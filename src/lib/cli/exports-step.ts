@@ -1,0 +1,34 @@
+import { writeExports } from "../export/write.ts";
+import { loadContent } from "../load/load-content.ts";
+import type { Registry } from "../registry.ts";
+import { recordTiming } from "../timings.ts";
+import { formatFinding } from "../validate/finding.ts";
+
+const siteUrl = () => (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
+const since = (started: number) => performance.now() - started;
+
+/**
+ * `kostra build`'s step beside the pages' search index, in a process of its own: the static API
+ * (`<staging>/api/v1/`) from the content the first step validated, loaded again without checks.
+ * It runs after Astro, whose memory would otherwise sit beside it, on the core that pagefind's
+ * indexing leaves partly idle.
+ */
+export async function exportsStep(root: string, staging: string): Promise<number> {
+  const started = performance.now();
+  const registry = await loadedContent(root);
+  if (typeof registry === "number") return registry;
+  const { files, bytes } = await writeExports(registry, staging, siteUrl());
+  process.stdout.write(`kostra build: wrote ${files} export files (${(bytes / 2 ** 20).toFixed(0)} MiB) to api/v1/ in ${Math.round(since(started))} ms\n`);
+  recordTiming("exports", since(started));
+  return 0;
+}
+
+/** The content, loaded without checks and without its sources (a function of its own, so the files' texts can be collected). */
+async function loadedContent(root: string): Promise<Registry | number> {
+  const loaded = await loadContent(root, { validated: true });
+  const errors = loaded.findings.filter((f) => f.severity === "error");
+  if (!errors.length) return loaded.registry.withoutSources();
+  // Only when a file changed after validation: the build stops rather than publish it unchecked.
+  process.stderr.write(`kostra build: the content changed during the build and has ${errors.length} error(s):\n${errors.map(formatFinding).join("\n")}\n`);
+  return 1;
+}
