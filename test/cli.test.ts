@@ -115,6 +115,22 @@ describe("npx kostra build", () => {
     expect(await sideBySide({ one: (signal) => runStep(process.execPath, ["-e", "0"], { stdio: "ignore", signal }), two: (signal) => runStep(process.execPath, ["-e", "0"], { stdio: "ignore", signal }) })).toBeUndefined();
   });
 
+  it("runs steps with collections that scale with the heap where the Node binary knows the flag, and starts them under an older Node too", async () => {
+    const { runStep } = await import("../src/lib/cli/build-command.ts");
+    const { stepFlags } = await import("../src/lib/cli/gc-flags.ts");
+    // The project's pinned Node (24) runs the tests and every step of a build.
+    expect(stepFlags(process.execPath)).toEqual(["--max-semi-space-size=64", "--external-memory-accounted-in-global-limit", "--heap-growing-percent=40"]);
+    const growing = spawnSync(process.execPath, [...stepFlags(process.execPath), "-p", "require('v8').getHeapStatistics().heap_size_limit > 0"], { encoding: "utf8" });
+    expect(growing.stdout.trim()).toBe("true");
+    // A machine's own Node 20 or 22, when there is one beside the pinned one, refuses the flag: the step must still start.
+    const others = (process.env.PATH ?? "").split(":").map((dir) => join(dir, "node")).filter((bin) => existsSync(bin) && spawnSync(bin, ["--version"], { encoding: "utf8" }).stdout?.match(/^v(20|22)\./));
+    for (const bin of others) {
+      expect(stepFlags(bin)).toEqual(["--max-semi-space-size=64"]);
+      expect(await runStep(bin, ["-e", "0"], { stdio: "ignore" })).toEqual({ status: 0, killed: "" });
+    }
+    expect(stepFlags("/nonexistent/node")).toEqual(["--max-semi-space-size=64"]);
+  });
+
   it("says when a step was killed, as the out-of-memory killer does, rather than only that it failed", async () => {
     const { runStep } = await import("../src/lib/cli/build-command.ts");
     const killed = await runStep(process.execPath, ["-e", "process.kill(process.pid, 'SIGKILL')"], { stdio: "ignore" });

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
 import { partSizes } from "../search/index-parts.ts";
 import { contentBytes, validationFitsBesidePages } from "./overlap.ts";
+import { stepFlags } from "./gc-flags.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
 function projectNode(): string {
@@ -22,14 +23,6 @@ export interface BuildOptions {
   out?: string;
 }
 
-/**
- * A larger young generation for every step: a step makes much short-lived garbage (rendered pages,
- * export files) that the default one promotes into the old generation, where each collection also
- * traces the whole registry. On the KOSTRA-scale corpus a fifth of the first step's time was the
- * collector's; this took about a tenth off the pages and exports.
- */
-const STEP_FLAGS = ["--max-semi-space-size=64"];
-
 /** How a step's process ended: its exit status (1 when a signal ended it) and why, when it was killed. */
 interface StepEnd {
   status: number;
@@ -40,7 +33,7 @@ interface StepEnd {
 /** Runs one step in a child process. */
 export function runStep(command: string, args: string[], options: SpawnOptions = {}): Promise<StepEnd> {
   return new Promise<StepEnd>((done) => {
-    const child = spawn(command, [...STEP_FLAGS, ...args], { stdio: "inherit", ...options });
+    const child = spawn(command, [...stepFlags(command), ...args], { stdio: "inherit", ...options });
     // A step stopped through `options.signal` ends with "exit" too; one that never started ends here.
     child.on("error", (e) => {
       if (e.name !== "AbortError") done({ status: 1, killed: ` (the step could not start: ${e.message})` });

@@ -1,0 +1,37 @@
+import { spawnSync } from "node:child_process";
+
+/**
+ * A larger young generation: a step makes much short-lived garbage (rendered pages, export files)
+ * that the default one promotes into the old generation, where each collection also traces the
+ * whole registry. On the KOSTRA-scale corpus a fifth of the first step's time was the collector's;
+ * this took about a tenth off the pages and exports.
+ */
+const YOUNG_GENERATION = ["--max-semi-space-size=64"];
+
+/**
+ * Collections that grow with the heap. By default V8 starts a full collection each time 64 MB of
+ * memory outside its heap has been allocated since the last one, whatever the heap's size; every
+ * page Astro writes (and every export file) passes through such buffers. So the number of full
+ * collections grew with the output while each traced a heap that grows with the registry: at `10x`
+ * the page phase took 2.7 times as long a page as at `kostra`. Counting that memory in V8's global
+ * limit, with the limit set at 1.4 times what the last collection kept, makes the collections' work
+ * linear in the content (docs/performance.md, "Collections that scale").
+ */
+const SCALING_COLLECTIONS = ["--external-memory-accounted-in-global-limit", "--heap-growing-percent=40"];
+
+const known = new Map<string, string[]>();
+
+/**
+ * The V8 flags a build step runs with under this Node binary. The flag that counts outside memory
+ * in the global limit is newer than Node 20 and 22, which refuse to start with it: it is given
+ * only to a Node that lists it.
+ */
+export function stepFlags(node: string): string[] {
+  let flags = known.get(node);
+  if (!flags) {
+    const options = spawnSync(node, ["--v8-options"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).stdout ?? "";
+    flags = options.includes(`${SCALING_COLLECTIONS[0]} `) ? [...YOUNG_GENERATION, ...SCALING_COLLECTIONS] : YOUNG_GENERATION;
+    known.set(node, flags);
+  }
+  return flags;
+}
