@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureWith, REPO } from "./helpers.ts";
@@ -76,6 +76,13 @@ describe("the built site", () => {
     expect(html.indexOf("Kode utgår")).toBeLessThan(html.indexOf("Nytt navn"));
     expect(html).toContain("Begrunnelser");
     expect(html).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
+    // Few enough to show here; the working group's own page has the same changes and justifications.
+    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 7 33 9 13 /);
+    expect(page("aar/2023")).toContain('href="/endringer/2022-2023/barnevern/"');
+    const group = text(page("endringer/2022-2023/barnevern"));
+    expect(group).toContain("KOSTRA arbeidsgruppe for barnevern: endringer fra 2022 til 2023");
+    expect(group.indexOf("Kode utgår")).toBeLessThan(group.indexOf("Nytt navn"));
+    expect(group).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
   });
 
   it("shows each codelist's change history and links proposals to their pages", () => {
@@ -202,6 +209,41 @@ describe("the built site", () => {
     const record = searchRecords(registry).find((r) => r.sections?.some((c) => c.title === "1101 Kode nummer 1101"))!;
     expect(`${record.url}#${record.sections!.find((c) => c.title === "1101 Kode nummer 1101")!.id}`).toBe("/kodelister/farger/2022/side/3/#kode-1101");
     expect(record.sections).toHaveLength(200);
+  }, 300_000);
+
+  it("shows a year's changes per working group on a page of the group's own, and keeps the overview short when they are many", () => {
+    const dir = fixtureWith();
+    writeFileSync(join(dir, "content/working-groups/wg2.yaml"), 'id: wg2\nname: { nb: "Gruppe to" }\nserviceArea: "Test"\nmembers:\n  - name: "Kari Nordmann"\n    asOf: 2020\nsource: "fixture"\n');
+    // 60 codelists whose 25 codes are all renamed in 2022: 20 shown each, 1,200 rows, more than the overview holds.
+    for (let i = 1; i <= 60; i++) {
+      const folder = join(dir, `codelists/liste-${i}`);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, "codelist.yaml"), `id: liste-${i}\nname: { nb: "Liste ${i}" }\nworkingGroup: ${i <= 30 ? "wg" : "wg2"}\nsource: "fixture"\n`);
+      const codes = (label: string) => Array.from({ length: 25 }, (_, n) => `  - { code: "${n + 1}", name: { nb: "${label} ${n + 1}" } }`).join("\n");
+      writeFileSync(join(folder, "2020.yaml"), `source: "fixture"\ncodes:\n${codes("Gammelt navn")}\n`);
+      writeFileSync(join(folder, "2022.yaml"), `source: "fixture"\ncodes:\n${codes("Nytt navn")}\n`);
+    }
+    const built = build(dir);
+    const read = (path: string) => text(readFileSync(join(built, path, "index.html"), "utf8"));
+    for (const overview of ["aar/2022", "endringer/2021-2022"]) {
+      const html = readFileSync(join(built, overview, "index.html"), "utf8");
+      expect(text(html), overview).toMatch(/Testgruppe 31 \d+ [1-9]\d* \d+ /);
+      expect(text(html), overview).toMatch(/Gruppe to 30 750 0 0 /);
+      expect(html, overview).toContain('href="/endringer/2021-2022/wg2/"');
+      expect(text(html), overview).toContain("for mange til å vises på én side");
+      expect(html, overview).not.toContain("Nytt navn 1<");
+      expect(html.length, overview).toBeLessThan(100_000);
+    }
+    const wg2 = read("endringer/2021-2022/wg2");
+    expect(wg2).toContain("Gruppe to: endringer fra 2021 til 2022");
+    expect(wg2).toMatch(/750 endringer i 30 kodelister, skjema og indikatorer/);
+    expect(wg2).toContain("Liste 60");
+    expect(wg2).not.toContain("Liste 1 ");
+    expect(wg2).not.toContain("Farger");
+    // The group with the split of Blå has the proposal that declares it, with its justification.
+    const wg = read("endringer/2021-2022/wg");
+    expect(wg).toMatch(/Farger .*Kode delt/);
+    expect(wg).toContain("Begrunnelser");
   }, 300_000);
 
   it("builds any content root in the documented format", () => {

@@ -11,6 +11,13 @@ export const CHANGES_PER_ITEM = 100;
  */
 export const CHANGES_PER_ITEM_OVERVIEW = 20;
 
+/**
+ * Change rows (at most `CHANGES_PER_ITEM_OVERVIEW` per item) that a year's overview shows itself;
+ * beyond them it counts the changes per working group and links to each group's page. At about
+ * 0.6 KB a row, the page stays under 1 MB.
+ */
+export const CHANGE_ROWS_PER_OVERVIEW = 1000;
+
 /** Number of pages for a list of n codes. */
 export const pageCount = (n: number) => Math.max(1, Math.ceil(n / CODES_PER_PAGE));
 

@@ -16,6 +16,8 @@ export const urls = {
   calendars: () => "/kalender/",
   changes: (from: number, to: number) => `/endringer/${from}-${to}/`,
   changesIndex: () => "/endringer/",
+  /** One working group's changes between two neighbouring years. */
+  changesOfGroup: (from: number, to: number, group: string) => `/endringer/${from}-${to}/${group}/`,
   year: (year: number) => `/aar/${year}/`,
   proposal: (id: string) => `/endringsforslag/${id}/`,
   forms: () => "/skjema/",

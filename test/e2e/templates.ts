@@ -17,6 +17,7 @@ export const TEMPLATES = [
   "/tilstandsrapport/tilstandsrapport-barnevern/4.5/",
   "/endringer/",
   "/endringer/2022-2023/",
+  "/endringer/2022-2023/barnevern/",
   "/aar/2023/",
   "/endringsforslag/",
   "/endringsforslag/barnevern-2023-plantyper/",

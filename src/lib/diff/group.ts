@@ -7,15 +7,19 @@ export interface ChangeGroup {
 
 /** Changes grouped by working group, then item, keeping their order (breaking first within an item). */
 export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
-  const groups: ChangeGroup[] = [];
+  const groups = new Map<string, { group: ChangeGroup; items: Map<string, ChangeGroup["items"][number]> }>();
   for (const c of changes) {
-    let g = groups.find((x) => x.workingGroup === c.workingGroup);
-    if (!g) groups.push((g = { workingGroup: c.workingGroup, items: [] }));
-    let item = g.items.find((x) => x.item === c.item && x.changes[0]?.itemKind === c.itemKind);
-    if (!item) g.items.push((item = { item: c.item, itemName: c.itemName, changes: [] }));
+    let g = groups.get(c.workingGroup);
+    if (!g) groups.set(c.workingGroup, (g = { group: { workingGroup: c.workingGroup, items: [] }, items: new Map() }));
+    const key = `${c.itemKind}\u0000${c.item}`;
+    let item = g.items.get(key);
+    if (!item) {
+      g.items.set(key, (item = { item: c.item, itemName: c.itemName, changes: [] }));
+      g.group.items.push(item);
+    }
     item.changes.push(c);
   }
-  return groups;
+  return [...groups.values()].map((g) => g.group);
 }
 
 /** Every pair of reporting years (from < to). */
