@@ -15,7 +15,7 @@ const YOUNG_GENERATION = ["--max-semi-space-size=64"];
  * collections grew with the output while each traced a heap that grows with the registry: at `10x`
  * the page phase took 2.7 times as long a page as at `kostra`. Counting that memory in V8's global
  * limit, with the limit set at 1.4 times what the last collection kept, makes the collections' work
- * linear in the content (docs/performance.md, "Collections that scale").
+ * linear in the content (docs/performance.md, "The cost curve").
  */
 const SCALING_COLLECTIONS = ["--external-memory-accounted-in-global-limit", "--heap-growing-percent=40"];
 
