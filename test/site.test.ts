@@ -246,6 +246,31 @@ describe("the built site", () => {
     expect(wg).toContain("Begrunnelser");
   }, 300_000);
 
+  it("lists proposals and meetings on one page while they fit, and otherwise per year, each year on a page of its own", () => {
+    const all = text(page("endringsforslag"));
+    expect(all).toContain("Nye plantyper i kodelisten for plan");
+    expect(page("endringsforslag")).toContain('name="year"');
+    const year = page("endringsforslag/aar/2023");
+    expect(text(year)).toContain("Endringsforslag som gjelder fra 2023");
+    expect(year.match(/<tr data-year="2023"/g)).toHaveLength(6);
+    expect(year).not.toContain('name="year"');
+    expect(text(page("moter/aar/2009"))).toContain("Møter i 2009");
+
+    const dir = fixtureWith();
+    for (let i = 1; i <= 1001; i++) {
+      const year = 2020 + (i % 3);
+      writeFileSync(join(dir, `changes/forslag-${i}.mdx`), `---\nid: forslag-${i}\ntitle: "Forslag ${i}"\nworkingGroup: wg\ntargetYear: ${year}\nhistory:\n  - status: fremmet\n    date: "${year - 1}-05-01"\n    meeting: m1\njustification:\n  relevance: "Bedre."\nchanges:\n  - codelist: farger\n    codes: [\"1\"]\n    description: \"Rød endres.\"\nsource: \"fixture\"\n---\n`);
+      writeFileSync(join(dir, `content/meetings/mote-${i}.mdx`), `---\nid: mote-${i}\ntitle: "Møte ${i}"\nworkingGroup: wg\ndate: "${year}-03-01"\nagenda: []\nsource: "fixture"\n---\n`);
+    }
+    const built = build(dir);
+    const read = (path: string) => readFileSync(join(built, path, "index.html"), "utf8");
+    expect(text(read("endringsforslag"))).toMatch(/1002 forslag, for mange til å vises på én side.* 2022 335 1 2021 334 1 2020 333 1 /);
+    expect(read("endringsforslag")).not.toContain("Forslag 1<");
+    expect(read("endringsforslag/aar/2021").match(/<tr data-year="2021"/g)).toHaveLength(334);
+    expect(text(read("moter"))).toMatch(/1002 møter, for mange til å vises på én side.* 2022 334 1 2021 335 1 2020 333 1 /);
+    expect(text(read("moter/aar/2021"))).toContain("Møte 1 ");
+  }, 300_000);
+
   it("builds any content root in the documented format", () => {
     const other = build(fixtureWith());
     expect(text(readFileSync(join(other, "kodelister/farger/2022/index.html"), "utf8"))).toContain("Himmelblå");

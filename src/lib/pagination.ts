@@ -18,6 +18,13 @@ export const CHANGES_PER_ITEM_OVERVIEW = 20;
  */
 export const CHANGE_ROWS_PER_OVERVIEW = 1000;
 
+/**
+ * Rows a list of all proposals (`/endringsforslag/`) or meetings (`/moter/`) shows on one page; a
+ * longer list links to a page per year instead. About 250 bytes a row: 45,000 proposals made an
+ * 11 MB page at `10x`.
+ */
+export const ROWS_PER_LIST = 1000;
+
 /** Number of pages for a list of n codes. */
 export const pageCount = (n: number) => Math.max(1, Math.ceil(n / CODES_PER_PAGE));
 

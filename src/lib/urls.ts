@@ -10,6 +10,8 @@ export const urls = {
   workingGroups: () => "/arbeidsgrupper/",
   annualReport: (id: string, year: number) => `/arbeidsgrupper/${id}/rapport/${year}/`,
   meetings: () => "/moter/",
+  /** The meetings held in a calendar year. */
+  meetingsOfYear: (year: number) => `/moter/aar/${year}/`,
   meeting: (id: string) => `/moter/${id}/`,
   calendar: (year: number) => `/kalender/${year}/`,
   calendarIcs: (year: number) => `/kalender/${year}.ics`,
@@ -24,6 +26,8 @@ export const urls = {
   form: (id: string) => `/skjema/${id}/`,
   formVersion: (id: string, year: number) => `/skjema/${id}/${year}/`,
   proposals: () => "/endringsforslag/",
+  /** The proposals that apply from a reporting year. */
+  proposalsOfYear: (year: number) => `/endringsforslag/aar/${year}/`,
   indicators: () => "/indikatorer/",
   indicator: (id: string) => `/indikatorer/${id}/`,
   tables: () => "/tabeller/",
