@@ -94,7 +94,8 @@ if (build.status !== 0) {
   process.exit(1);
 }
 // The build's three stretches, from when each phase ended: the first step (validation, search
-// records); Astro, with the records' index beside it; the pages' index, with the API beside it.
+// records); Astro, with the records' index beside it and then, where memory allows, the API; the
+// pages' index, with the API (or the rest of it) beside it.
 const ended = (p: string) => phases.find((x) => x.phase === p)?.at ?? buildStartedAt;
 const firstMs = ended("search-records") - buildStartedAt;
 const pagesMs = Math.max(ended("pages"), ended("search-records-index")) - ended("search-records");
@@ -170,8 +171,8 @@ const rows = [
   corpusRow,
   ["full build (wall)", s(buildMs)],
   ["– first step: validation, then the search records (Astro starts beside it where both fit in memory)", `${s(firstMs)} (${s(phase("validate"))} + ${s(phase("search-records"))})`],
-  ["– pages (Astro) ‖ the records' search index", `${s(pagesMs)} (${s(phase("search-records-index"))} beside)`],
-  ["– the pages' search index ‖ the API (load, then exports)", `${s(lastMs)} (${s(phase("search"))} ‖ ${s(phase("exports"))})`],
+  ["– pages (Astro) ‖ the records' search index, then the API's start where both fit in memory", `${s(pagesMs)} (${s(phase("search-records-index"))} beside)`],
+  ["– the pages' search index ‖ the API (load, then exports; all of it, from its start)", `${s(lastMs)} (${s(phase("search"))} ‖ ${s(phase("exports"))})`],
   ["pages", `${html.length} (${(html.length / (buildMs / 1000)).toFixed(0)} pages/s over the whole build)`],
   ["files", `${all.length} (${(all.length / (buildMs / 1000)).toFixed(0)} files/s)`],
   ["output", `${mb(bytes)} (HTML ${mb(htmlBytes)})`],

@@ -73,15 +73,15 @@ describe("npx kostra build", () => {
   });
 
   it("starts the pages beside validation only when both fit in half the machine's memory", async () => {
-    const { contentBytes, validationFitsBesidePages } = await import("../src/lib/cli/overlap.ts");
+    const { contentBytes, fitsBesidePages } = await import("../src/lib/cli/overlap.ts");
     const bytes = contentBytes(REPO);
     expect(bytes).toBeGreaterThan(100_000);
     expect(bytes).toBeLessThan(10_000_000);
     const gb = 2 ** 30;
     // The KOSTRA-scale corpus (151 MB of content) on this machine kind, and ten times it.
-    expect(validationFitsBesidePages(151e6, 24 * gb)).toBe(true);
-    expect(validationFitsBesidePages(1467e6, 24 * gb)).toBe(false);
-    expect(validationFitsBesidePages(151e6, 4 * gb)).toBe(false);
+    expect(fitsBesidePages(151e6, 24 * gb)).toBe(true);
+    expect(fitsBesidePages(1467e6, 24 * gb)).toBe(false);
+    expect(fitsBesidePages(151e6, 4 * gb)).toBe(false);
   });
 
   it("refuses a search part size that is not a whole number before it starts, and builds nothing", () => {

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
 import { partSizes } from "../search/index-parts.ts";
-import { contentBytes, validationFitsBesidePages } from "./overlap.ts";
+import { contentBytes, fitsBesidePages } from "./overlap.ts";
 import { stepFlags } from "./gc-flags.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
@@ -114,7 +114,8 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   const startPages = () => runStep(projectNode(), [astroBin, "build", "--root", BUNDLED_CONTENT_ROOT], { cwd: astroCwd, env, signal: stopPages.signal });
   // Astro's start (bundling, loading the content) needs no validated content: where memory allows,
   // it runs beside validation, on the other core.
-  const early = validationFitsBesidePages(contentBytes(root)) ? startPages() : undefined;
+  const besidePages = fitsBesidePages(contentBytes(root));
+  const early = besidePages ? startPages() : undefined;
   const step = await kostraStep(["build-step", "prepare", "--content", root, staging]);
   if (step.status !== 0) {
     stopPages.abort();
@@ -122,6 +123,11 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     return fail(step.killed ? `not building: the first step (validation, search records) did not finish${step.killed}` : "not building, validation failed", step.status);
   }
   const pages = early ?? startPages();
+  // The API needs no page either. Where memory allows it starts beside Astro as soon as the
+  // records' index has left that core, and goes on beside the pages' index.
+  const stopApi = new AbortController();
+  let api: Promise<StepEnd> | undefined;
+  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal }));
 
   // The records' search index needs no page: it is built while Astro renders on one core.
   let failed = await sideBySide({
@@ -129,15 +135,24 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
       signal.addEventListener("abort", () => stopPages.abort());
       return pages;
     },
-    "the search index of the records": (signal) => kostraStep(["build-step", "search-records", staging], { signal }),
+    "the search index of the records": async (signal) => {
+      const end = await kostraStep(["build-step", "search-records", staging], { signal });
+      if (end.status === 0 && besidePages && !signal.aborted) startApi();
+      return end;
+    },
   });
-  if (failed) return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
+  if (failed) {
+    stopApi.abort();
+    await api;
+    return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
+  }
 
-  // The API needs no page either, but beside Astro its memory would add to Astro's; beside the
-  // pages' index it adds to a part's.
   failed = await sideBySide({
     "the search index of the pages": (signal) => kostraStep(["build-step", "search", partial, staging], { signal }),
-    "writing the API": (signal) => kostraStep(["build-step", "exports", "--content", root, staging], { signal }),
+    "writing the API": (signal) => {
+      signal.addEventListener("abort", () => stopApi.abort());
+      return startApi();
+    },
   });
   if (failed) return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
   await mkdir(join(partial, "api"), { recursive: true });

@@ -4,8 +4,8 @@ import { discover } from "../load/discover.ts";
 
 /**
  * Resident memory per byte of content, measured at KOSTRA scale (151 MB of content files): the
- * first step's peak 1.5 GB, Astro's 2.1 GB; at ten times the content, 12 and 14 GB. Both together,
- * with room: 24 bytes a byte.
+ * first step's peak 1.3 GB, the API's 1.6 GB, Astro's 2.4 GB; at ten times the content, 10, 9 and
+ * 19 GB. Astro and either of the others together, with room: 24 bytes a byte.
  */
 const BYTES_PER_CONTENT_BYTE = 24;
 
@@ -15,10 +15,11 @@ export function contentBytes(root: string): number {
 }
 
 /**
- * Whether validation may run beside Astro's start: when the two steps' estimated peaks together
- * take at most half of this machine's memory. At KOSTRA scale on 24 GB they do (about 3.6 GB);
- * at ten times the content they would not (about 35 GB), and the build runs them one after the other.
+ * Whether validation may run beside Astro's start, and the API beside Astro's end: when the two
+ * steps' estimated peaks together take at most half of this machine's memory. At KOSTRA scale on
+ * 24 GB they do (about 3.6 GB); at ten times the content they would not (about 35 GB), and the
+ * build runs them one after the other.
  */
-export function validationFitsBesidePages(bytes: number, memory = totalmem()): boolean {
+export function fitsBesidePages(bytes: number, memory = totalmem()): boolean {
   return bytes * BYTES_PER_CONTENT_BYTE <= memory / 2;
 }
