@@ -74,9 +74,10 @@ export async function sideBySide(steps: Record<string, (signal: AbortSignal) => 
  * `kostra build`: validate, build the pages with Astro, write the API, index the site for search.
  * Each step is a process of its own, so that the build's peak memory is that of its largest steps,
  * not their sum. Steps that do not need each other's output run side by side on this machine's two
- * cores, paired so that they fit in memory together: validation beside Astro's start (only where
- * the content is small enough for both, see `overlap.ts`), the records' search index (in parts of
- * bounded size) beside Astro, and the API beside the pages' search index. Nothing is published when
+ * cores, paired so that they fit in memory together: validation beside Astro's start and the API
+ * beside Astro's end (only where the content is small enough for both, see `overlap.ts`), the
+ * records' search index (in parts of bounded size) beside Astro, and the API (or the rest of it)
+ * beside the pages' search index. Nothing is published when
  * validation fails, and a failed step leaves the output folder as it was.
  */
 export async function runBuild(root: string, options: BuildOptions = {}): Promise<number> {

@@ -8,10 +8,9 @@ const siteUrl = () => (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").r
 const since = (started: number) => performance.now() - started;
 
 /**
- * `kostra build`'s step beside the pages' search index, in a process of its own: the static API
- * (`<staging>/api/v1/`) from the content the first step validated, loaded again without checks.
- * It runs after Astro, whose memory would otherwise sit beside it, on the core that pagefind's
- * indexing leaves partly idle.
+ * `kostra build`'s step beside the end of Astro's page phase (where both fit in memory) and the
+ * pages' search index, in a process of its own: the static API (`<staging>/api/v1/`) from the
+ * content the first step validated, loaded again without checks.
  */
 export async function exportsStep(root: string, staging: string): Promise<number> {
   const started = performance.now();
