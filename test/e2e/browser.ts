@@ -4,17 +4,14 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { buildSite } from "../build-site.ts";
-
-/** Debian's chromium; CI installs it (.ci/run). Override with CHROMIUM_PATH. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { chooseChromium, fontEnvironment, type ChromiumChoice } from "./chromium.ts";
 
 /** Flags that work on this machine kind: no sandbox as root, no background network on a closed network. */
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** Launches the Chromium `chooseChromium` picks (or the one given), headless. */
+export async function launch(choice: ChromiumChoice = chooseChromium()): Promise<Browser> {
+  return chromium.launch({ executablePath: choice.path, args: CHROMIUM_ARGS, env: { ...process.env, ...fontEnvironment(choice) } });
 }
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml" };
