@@ -4,6 +4,11 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
+import { removeLeftovers } from "../build/leftovers.ts";
+import { lockOutput, OutputBusy } from "../build/output-lock.ts";
+import { recoverSwap, swapIn } from "../build/output-swap.ts";
+import { refusal } from "../build/refusals.ts";
+import { passRedacted } from "../build/step-output.ts";
 import { partSizes } from "../search/index-parts.ts";
 import { contentBytes, fitsBesidePages } from "./overlap.ts";
 import { stepFlags } from "./gc-flags.ts";
@@ -21,6 +26,8 @@ function projectNode(): string {
 
 export interface BuildOptions {
   out?: string;
+  /** Build even when the content root holds no content file. */
+  allowEmpty?: boolean;
 }
 
 /** How a step's process ended: its exit status (1 when a signal ended it) and why, when it was killed. */
@@ -33,12 +40,16 @@ interface StepEnd {
 /** Runs one step in a child process. */
 export function runStep(command: string, args: string[], options: SpawnOptions = {}): Promise<StepEnd> {
   return new Promise<StepEnd>((done) => {
-    const child = spawn(command, [...stepFlags(command), ...args], { stdio: "inherit", ...options });
+    const child = spawn(command, [...stepFlags(command), ...args], { stdio: ["inherit", "pipe", "pipe"], ...options });
+    // Absent where a caller chose other stdio, or the step never started.
+    if (child.stdout) passRedacted(child.stdout, process.stdout);
+    if (child.stderr) passRedacted(child.stderr, process.stderr);
     // A step stopped through `options.signal` ends with "exit" too; one that never started ends here.
     child.on("error", (e) => {
       if (e.name !== "AbortError") done({ status: 1, killed: ` (the step could not start: ${e.message})` });
     });
-    child.on("exit", (code, signal) =>
+    // "close", not "exit": the step's last lines are passed on before the build goes on.
+    child.on("close", (code, signal) =>
       done({
         status: code ?? 1,
         // The kernel's out-of-memory killer sends SIGKILL and leaves no message of the step's own.
@@ -79,16 +90,46 @@ export async function sideBySide(steps: Record<string, (signal: AbortSignal) => 
  * records' search index (in parts of bounded size) beside Astro, and the API (or the rest of it)
  * beside the pages' search index. Nothing is published when
  * validation fails, and a failed step leaves the output folder as it was.
+ *
+ * Around the steps: an output folder that overlaps the content, or content with no file, is refused
+ * before anything starts (`refusals.ts`); one build at a time writes an output folder
+ * (`output-lock.ts`); what killed builds left is recovered or removed first (`output-swap.ts`,
+ * `leftovers.ts`), and the complete site is swapped in whole (`output-swap.ts`).
  */
 export async function runBuild(root: string, options: BuildOptions = {}): Promise<number> {
+  const out = resolve(options.out ?? join(BUNDLED_CONTENT_ROOT, "dist"));
+  let refused: string | undefined;
   try {
     // Read now, not by the search steps minutes later: a wrong size should stop the build before it starts.
     partSizes();
+    refused = refusal(root, out, options);
   } catch (e) {
-    process.stderr.write(`kostra build: ${(e as Error).message}\n`);
+    refused = (e as Error).message;
+  }
+  if (refused) {
+    process.stderr.write(`kostra build: ${refused}\n`);
     return 2;
   }
-  const out = resolve(options.out ?? join(BUNDLED_CONTENT_ROOT, "dist"));
+  await mkdir(dirname(out), { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    release = await lockOutput(out);
+  } catch (e) {
+    if (!(e instanceof OutputBusy)) throw e;
+    process.stderr.write(`kostra build: ${e.message}\n`);
+    return 1;
+  }
+  try {
+    await recoverSwap(out);
+    await removeLeftovers(out, join(BUNDLED_CONTENT_ROOT, ".astro"));
+    return await buildSteps(root, out);
+  } finally {
+    await release();
+  }
+}
+
+/** The steps, into working folders named by this build's pid, and the swap. */
+async function buildSteps(root: string, out: string): Promise<number> {
   // Built beside the output and swapped in only when complete: a failed build never leaves a partial site.
   const partial = `${out}.partial-${process.pid}`;
   const staging = `${out}.staging-${process.pid}`;
@@ -160,8 +201,6 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   await rename(join(staging, "api", "v1"), join(partial, "api", "v1"));
   await rm(staging, { recursive: true, force: true });
   await rm(astroCwd, { recursive: true, force: true });
-
-  if (existsSync(out)) await rm(out, { recursive: true, force: true });
-  await rename(partial, out);
+  await swapIn(partial, out);
   return 0;
 }

@@ -15,8 +15,11 @@ Usage:
       content/published/<year>.json. From then on validate fails when any of them changes.
   npx kostra publish <year> --correct --what "…" --why "…" --decision "…"
       Record a correction (erratum) of a published year, with the files it changes.
-  npx kostra build [--content DIR] [--out DIR]
-      Validate, then build the site and its exports into DIR (default dist/).
+  npx kostra build [--content DIR] [--out DIR] [--allow-empty]
+      Validate, then build the site and its exports into DIR (default dist/). The new site replaces
+      the old one whole; one build at a time per DIR. DIR may not hold the content root nor lie in
+      its codelists/, content/ or changes/. A content root with no content file is refused unless
+      --allow-empty is given.
   npx kostra docs
       Regenerate the field reference in docs/content-format.md from the zod schemas.
 
@@ -42,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         strict: { type: "boolean", default: false },
         format: { type: "string", default: "text" },
         out: { type: "string" },
+        "allow-empty": { type: "boolean", default: false },
         correct: { type: "boolean", default: false },
         what: { type: "string" },
         why: { type: "string" },
@@ -79,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     case "docs":
       return (await import("./docs-command.ts")).runDocs();
     case "build":
-      return (await import("./build-command.ts")).runBuild(root, { out: args.values.out });
+      return (await import("./build-command.ts")).runBuild(root, { out: args.values.out, allowEmpty: args.values["allow-empty"] });
     // The steps `kostra build` runs each in a process of its own; not meant to be called by hand.
     case "build-step": {
       const [step, ...paths] = args.positionals;

@@ -1,9 +1,11 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { validateContent } from "../validate/index.ts";
 import { formatFinding } from "../validate/finding.ts";
 import { lockDrift, yearHashes } from "../export/lock.ts";
 import type { PublishedYear } from "../schema/index.ts";
+import { publishedBefore, readPublishedHistory } from "../validate/published-history.ts";
 
 export interface PublishOptions {
   correct?: boolean;
@@ -21,6 +23,18 @@ export async function runPublish(root: string, positionals: string[], options: P
   if (positionals.length !== 1 || !Number.isInteger(year)) {
     process.stderr.write("kostra publish: give one reporting year, e.g. `npx kostra publish 2023`\n");
     return 2;
+  }
+  // Published is forever: a year whose lock git history holds is never published afresh, even if the lock is gone.
+  const lockPath = `content/published/${year}.json`;
+  const before = existsSync(join(root, lockPath)) ? undefined : publishedBefore(readPublishedHistory(root), year);
+  if (before) {
+    const deleted = before.deletedIn ? `in commit ${before.deletedIn.short} (${before.deletedIn.date})` : "in the working tree";
+    process.stderr.write(
+      `kostra publish: ${year} was published ${before.publishedAt} (commit ${before.first.short}, ${before.first.date}) and its lock ${lockPath} has been deleted ${deleted}; ` +
+        `a published year is never published again. Restore the lock with \`git checkout ${before.restoreFrom.short} -- ${lockPath}\`` +
+        `${options.correct ? ", then record the correction" : "; a change to the year is then recorded with --correct"}\n`,
+    );
+    return 1;
   }
   const result = await validateContent(root, { skipPublishedYear: year });
   if (result.errors > 0) {

@@ -1,5 +1,7 @@
 import { validateContent } from "../validate/index.ts";
-import { formatFinding } from "../validate/finding.ts";
+import { formatFinding, publicFinding } from "../validate/finding.ts";
+import { redactNationalIds } from "../guard/redact.ts";
+import { escapeForTerminal } from "../guard/clean-text.ts";
 import { recordTiming } from "../timings.ts";
 import type { Registry } from "../registry.ts";
 
@@ -20,14 +22,15 @@ export async function validateAndReport(root: string, options: ValidateOptions =
   const failed = result.errors > 0 || (options.strict === true && result.warnings > 0);
   const registry = result.registry;
   if (options.format === "json") {
-    process.stdout.write(JSON.stringify({ root, files: result.files, errors: result.errors, warnings: result.warnings, findings: result.findings }, null, 2) + "\n");
+    process.stdout.write(JSON.stringify({ root: redactNationalIds(root), files: result.files, errors: result.errors, warnings: result.warnings, findings: result.findings.map(publicFinding), notes: result.notes }, null, 2) + "\n");
     return { code: failed ? 1 : 0, registry };
   }
   for (const f of result.findings) process.stderr.write(formatFinding(f) + "\n");
+  for (const note of result.notes) process.stdout.write(`kostra validate: note: ${note}\n`);
   const ms = Math.round(performance.now() - started);
   recordTiming("validate", ms);
   const files = new Set(result.findings.filter((f) => f.severity === "error").map((f) => f.file)).size;
   const summary = `kostra validate: ${result.files} files read from ${root} in ${ms} ms: ${result.errors} error(s)${files ? ` in ${files} file(s)` : ""}, ${result.warnings} warning(s)${options.strict ? " (--strict: warnings fail)" : ""}`;
-  (failed ? process.stderr : process.stdout).write(summary + "\n");
+  (failed ? process.stderr : process.stdout).write(escapeForTerminal(redactNationalIds(summary)) + "\n");
   return { code: failed ? 1 : 0, registry };
 }

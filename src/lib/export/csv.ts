@@ -11,7 +11,28 @@ export function codesToCsv(codes: readonly Code[]): string {
   return stringify([[...COLUMNS], ...rows(codes)], { record_delimiter: "\r\n", quoted_match: /^[\s]|[\s]$/ });
 }
 
-/** The same for Norwegian Excel: semicolon separated with a byte-order mark, so æøå and commas survive a double click. */
+/** A plain number, which a spreadsheet reads as a number constant and never as a formula. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * A cell a spreadsheet would read as a formula (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`, `@SUM(…)`,
+ * `-2+3`) starts with `=`, `+`, `-` or `@`, or with a tab or carriage return before one. Such a cell
+ * is written with a single quote in front, and quoted (OWASP, CSV injection): the spreadsheet shows
+ * `'=…` as text and runs nothing. A plain number such as the code `-5` is left alone: a spreadsheet
+ * reads it as the number -5, not a formula, so there is nothing to neutralise, and it still reads
+ * as the code, where `'-5` would not. Anything more than a plain number (`-5+1`, `-1e3`, `+47 22…`)
+ * gets the quote. The quote is what a reader sees, so the data differ from the programs' CSV;
+ * codesToCsv stays byte-exact.
+ */
+function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * The same for Norwegian Excel: semicolon separated with a byte-order mark, so æøå and commas
+ * survive a double click, and no cell can be read as a formula (neutralise).
+ */
 export function codesToExcelCsv(codes: readonly Code[]): string {
-  return "\uFEFF" + stringify([[...COLUMNS], ...rows(codes)], { delimiter: ";", record_delimiter: "\r\n", quoted_match: /^[\s]|[\s]$/ });
+  const cells = rows(codes).map((row) => row.map((cell) => neutralise(String(cell))));
+  return "\uFEFF" + stringify([[...COLUMNS], ...cells], { delimiter: ";", record_delimiter: "\r\n", quoted_match: [/^[\s]|[\s]$/, /^'[=+\-@\t\r]/] });
 }

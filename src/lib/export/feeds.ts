@@ -1,4 +1,3 @@
-import { Feed } from "feed";
 import type { Registry } from "../registry.ts";
 import type { Meeting, Proposal } from "../schema/index.ts";
 import { perRegistry } from "../per-registry.ts";
@@ -16,21 +15,51 @@ interface Entry {
   description: string;
 }
 
-/** An Atom feed whose `updated` is its newest entry, so the same content gives the same bytes. */
+/** Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone surrogates): written as U+FFFD, so the feed stays well-formed. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xmlText = (s: string) => s.replace(NOT_XML, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#xD;");
+const xmlAttribute = (s: string) => xmlText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#x9;").replace(/\n/g, "&#xA;");
+const url = (s: string) => new URL(s).href;
+
+/**
+ * An Atom text construct: always `type="text"`, its text XML-escaped. The `feed` package this
+ * replaced wrote entry titles and summaries as `type="html"` in CDATA, so a title holding
+ * `<script>` was markup to feed readers (and a second `]]>` broke the XML).
+ */
+const text = (element: string, value: string) => `<${element} type="text">${xmlText(value)}</${element}>`;
+
+/**
+ * An Atom feed whose `updated` is its newest entry, so the same content gives the same bytes.
+ * Every text in it is plain text (RFC 4287 §3.1, `type="text"`), never HTML: titles and
+ * summaries come from content (proposal titles, corrections) and are shown by feed readers.
+ */
 function atom(title: string, selfUrl: string, siteUrl: string, entries: Entry[]): string {
   entries.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
-  const feed = new Feed({
-    title,
-    id: `${siteUrl}${selfUrl}`,
-    link: siteUrl + "/",
-    language: "nb",
-    copyright: "Innholdet er hentet fra kildedokumentene som er oppgitt på hver side.",
-    updated: entries[0]?.date ?? new Date(0),
-    generator: "KOSTRA-registeret",
-    feedLinks: { atom: `${siteUrl}${selfUrl}` },
-  });
-  for (const e of entries) feed.addItem({ title: e.title, id: e.id, link: e.link, date: e.date, description: e.description });
-  return feed.atom1();
+  const updated = entries[0]?.date ?? new Date(0);
+  const lines = [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom">`,
+    `    <id>${xmlText(url(`${siteUrl}${selfUrl}`))}</id>`,
+    `    ${text("title", title)}`,
+    `    <updated>${updated.toISOString()}</updated>`,
+    `    <generator>KOSTRA-registeret</generator>`,
+    `    <link rel="alternate" href="${xmlAttribute(url(siteUrl + "/"))}"/>`,
+    `    <link rel="self" href="${xmlAttribute(url(`${siteUrl}${selfUrl}`))}"/>`,
+    `    ${text("rights", "Innholdet er hentet fra kildedokumentene som er oppgitt på hver side.")}`,
+  ];
+  for (const e of entries) {
+    lines.push(
+      `    <entry>`,
+      `        ${text("title", e.title)}`,
+      `        <id>${xmlText(url(e.id))}</id>`,
+      `        <link href="${xmlAttribute(url(e.link))}"/>`,
+      `        <updated>${e.date.toISOString()}</updated>`,
+    );
+    if (e.description) lines.push(`        ${text("summary", e.description)}`);
+    lines.push(`    </entry>`);
+  }
+  lines.push(`</feed>`);
+  return lines.join("\n");
 }
 
 /**

@@ -19,7 +19,7 @@ export function openApiDocument(siteUrl: string) {
     },
     servers: [{ url: `${siteUrl}/api/v1` }],
     paths: {
-      "/index.json": get("Every resource with its files, SHA-256 and the year each last changed", "application/json", "index"),
+      "/index.json": get("Every resource with its files, SHA-256 and the year each last changed; every published year with the SHA-256 of each export it froze", "application/json", "index"),
       "/codelists/{id}/{year}.json": get("A codelist as it applies in a reporting year", "application/json", "codelist-year", ["id", "year"]),
       "/codelists/{id}/{year}.csv": get("The codes as RFC 4180 CSV (UTF-8, comma)", "text/csv", undefined, ["id", "year"]),
       "/codelists/{id}/{year}.excel.csv": get("The codes as CSV for Norwegian Excel (semicolon, UTF-8 with BOM)", "text/csv", undefined, ["id", "year"]),
@@ -40,7 +40,7 @@ export function openApiDocument(siteUrl: string) {
       "/feeds/kodelister/{id}.atom": get("Atom feed of a codelist's changes", "application/atom+xml", undefined, ["id"]),
       "/schemas/{name}.json": get("JSON Schema of an export", "application/schema+json", undefined, ["name"]),
       "/openapi.json": get("This document", "application/json"),
-      "/published/{year}.json": get("The record of a published year: the SHA-256 of every export it froze, and its corrections", "application/json", undefined, ["year"]),
+      "/published/{year}.json": get("The record of a published year: the SHA-256 of every export it froze, and its corrections", "application/json", "published-year", ["year"]),
     },
     components: { schemas: Object.fromEntries(Object.keys(EXPORT_SCHEMAS).map((n) => [n, { $ref: `/api/v1/schemas/${n}.json` }])) },
   };

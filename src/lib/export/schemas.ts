@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChangeSet } from "../diff/change.ts";
+import { PublishedYear } from "../schema/published.ts";
 import { CodelistYearExport, FormYearExport, IndexExport, IndicatorExport, MeetingExport, ProposalExport, TableExport } from "./shapes.ts";
 
 /** Every JSON export's schema, by the file name it is published under in /api/v1/schemas/. */
@@ -11,6 +12,7 @@ export const EXPORT_SCHEMAS = {
   proposal: ProposalExport,
   meeting: MeetingExport,
   "change-set": ChangeSet,
+  "published-year": PublishedYear,
   index: IndexExport,
 } as const;
 
@@ -31,6 +33,7 @@ export function schemaForPath(path: string): SchemaName | undefined {
     [/^proposals\/[^/]+\.json$/, "proposal"],
     [/^meetings\/[^/]+\.json$/, "meeting"],
     [/^changes\/\d{4}-\d{4}\.json$/, "change-set"],
+    [/^published\/\d{4}\.json$/, "published-year"],
     [/^index\.json$/, "index"],
   ];
   return rules.find(([re]) => re.test(path))?.[1];

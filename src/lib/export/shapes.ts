@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportingYear, StatbankTable } from "../schema/index.ts";
+import { Codelist, CodelistVersion, Form, FormVersion, Indicator, IsoDate, Meeting, Proposal, ReportingYear, StatbankTable } from "../schema/index.ts";
 
 /** The JSON exports: content as written, plus what a tool needs to place it. One zod schema each, so the published JSON Schemas come from them. */
 export const CodelistYearExport = z
@@ -40,6 +40,20 @@ export const IndexFile = z
   })
   .describe("A file of the API.");
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A published (frozen) reporting year as index.json lists it: enough to notice any change to it. */
+export const IndexPublishedYear = z
+  .strictObject({
+    year: ReportingYear.describe("The published reporting year."),
+    publishedAt: IsoDate.describe("When it was published; never changes."),
+    corrections: z.number().int().min(0).describe("How many corrections have been recorded since; only ever grows."),
+    url: z.string().describe("Path of the year's lock file below the site root: /api/v1/published/<year>.json."),
+    sha256: Sha256.describe("SHA-256 of the lock file's bytes, hex."),
+    files: z.record(z.string(), Sha256).describe("Every export the year froze, by its path under /api/v1/, with its SHA-256 (as in the lock file): each equals the sha256 this index gives that file."),
+  })
+  .describe("A published reporting year: its exports are frozen, and change only by a recorded correction.");
+
 export const IndexExport = z
   .strictObject({
     api: z.literal("v1").describe("API version; v1 URLs never change meaning."),
@@ -52,6 +66,7 @@ export const IndexExport = z
         }),
       )
       .describe("Every resource with its files."),
+    published: z.array(IndexPublishedYear).describe("Every published reporting year, oldest first, with the SHA-256 of each export it froze."),
   })
   .describe("The list of everything the API serves, with a SHA-256 per file: /api/v1/index.json");
 

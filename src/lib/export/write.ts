@@ -111,7 +111,11 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   for (const name of Object.keys(EXPORT_SCHEMAS) as SchemaName[]) yield add({ kind: "schema", id: name, format: "json-schema", path: `schemas/${name}.json`, content: json(jsonSchemaOf(name)) });
   yield add({ kind: "schema", id: "openapi", format: "openapi", path: "openapi.json", content: json(openApiDocument(siteUrl)) });
 
-  const index: IndexExport = { api: "v1", resources: [...resources.values()] };
+  // The published years' frozen hashes go out with the index, so a consumer notices any change to them.
+  const published = [...registry.published.values()]
+    .sort((a, b) => a.year - b.year)
+    .map((lock) => ({ year: lock.year, publishedAt: lock.publishedAt, corrections: lock.corrections.length, url: `/api/v1/published/${lock.year}.json`, sha256: sha256(json(lock)), files: lock.files }));
+  const index: IndexExport = { api: "v1", resources: [...resources.values()], published };
   yield { kind: "schema", id: "index", format: "json", path: "index.json", content: json(index) };
 }
 

@@ -1,5 +1,4 @@
 import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import { contentKinds, type ContentKind, type ContentKindName } from "../schema/index.ts";
 import type { Finding } from "../validate/finding.ts";
@@ -7,7 +6,9 @@ import { Registry, type RegistryParts, type Version } from "../registry.ts";
 import { discover, type DiscoveredFile } from "./discover.ts";
 import { MAX_FILE_BYTES, parseYamlText } from "./yaml-text.ts";
 import { parseMdxText } from "./mdx-text.ts";
+import { readBounded } from "./read-bounded.ts";
 import { findingAt, type SourceFile } from "./source-file.ts";
+import type { GuardedFile } from "../validate/personal-data.ts";
 
 /** A file that parsed and matched its schema. */
 export interface LoadedFile {
@@ -25,13 +26,20 @@ export interface LoadOptions {
   cache?: LoadCache;
   /** The root was validated by this build already: MDX bodies are not compiled again to find syntax errors. */
   validated?: boolean;
+  /**
+   * Checks over each file's text as written and its parsed data, run whether or not the file parses
+   * or matches its schema (validation's personal-data guard), while the text is in hand.
+   */
+  inspect?: (file: GuardedFile) => Finding[];
 }
 
 /** Reads one content file: text, YAML or MDX, then its schema. */
 export async function loadFile(found: DiscoveredFile, options: LoadOptions = {}): Promise<{ loaded?: LoadedFile; findings: Finding[] }> {
   const whole = (message: string, expected: string): Finding => ({ severity: "error", file: found.path, line: 1, column: 1, message, expected });
-  const bytes = await readFile(found.absolute);
-  if (bytes.length > MAX_FILE_BYTES) return { findings: [whole(`file is too large (${bytes.length} bytes)`, `at most ${MAX_FILE_BYTES} bytes; split the content`)] };
+  // Regular files only, their size checked before reading and the read bounded (read-bounded.ts).
+  const read = await readBounded(found.absolute, MAX_FILE_BYTES);
+  if ("problem" in read) return { findings: [whole(read.problem.message, read.problem.expected)] };
+  const { bytes } = read;
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -41,9 +49,12 @@ export async function loadFile(found: DiscoveredFile, options: LoadOptions = {})
   text = text.replace(/^\uFEFF/, "");
   const kind: ContentKind = contentKinds[found.kind];
   const parsed = kind.mdx ? await parseMdxText(text, found.path, !options.validated) : parseYamlText(text, found.path);
-  if (parsed.findings.length) return { findings: parsed.findings };
+  // Checks over the text as written run on every file, also those that fail to parse or match their schema.
+  const inspected = options.inspect?.({ path: found.path, text, data: parsed.findings.length ? undefined : parsed.data, file: parsed.file, body: "body" in parsed ? (parsed.body as string) : undefined }) ?? [];
+  if (parsed.findings.length) return { findings: [...parsed.findings, ...inspected] };
 
   const { findings, data: output } = checkSchema(kind.schema, parsed.data, parsed.file, kind.name);
+  findings.push(...inspected);
   // The registry holds the schema's output (text trimmed), so that exports read back equal it.
   const data = (output ?? parsed.data) as Record<string, unknown>;
   if (!findings.length) {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import jsYaml from "js-yaml";
 import type { Finding, PathSegment } from "../validate/finding.ts";
 import type { SourceFile } from "./source-file.ts";
@@ -11,6 +11,14 @@ export interface ParsedYaml {
 
 /** Files larger than this are refused rather than parsed. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * How much text the aliases of one file may stand for, in bytes, counted as the source text of the
+ * nodes they refer to (with the aliases inside those expanded in turn): twice the largest file
+ * allowed. The alias count (100) alone let one 2 MB value used 99 times through validation and
+ * into 4 GB of exports; a file can now hold at most three files' worth of data.
+ */
+export const MAX_ALIAS_EXPANSION_BYTES = 2 * MAX_FILE_BYTES;
 
 /** An alias (`*name`) anywhere in the text: such files take the careful path, which caps alias expansion. */
 const ALIAS = /(^|[\s[{,:-])\*[^\s,\]}]/m;
@@ -116,6 +124,11 @@ function parseYamlPositional(text: string, path: string, lineOffset = 0): Parsed
   }
   if (findings.length) return { data: undefined, file, findings };
 
+  const over = aliasExpansion(doc);
+  if (over) {
+    findings.push({ severity: "error", file: path, ...at(over.offset), message: over.message, expected: over.expected });
+    return { data: undefined, file, findings };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -123,6 +136,78 @@ function parseYamlPositional(text: string, path: string, lineOffset = 0): Parsed
     findings.push({ severity: "error", file: path, line: 1 + lineOffset, column: 1, message: `malformed YAML: ${(e as Error).message}`, expected: "YAML without excessive aliases" });
   }
   return { data, file, findings };
+}
+
+/**
+ * The first alias at which the aliases of a document stand for more than MAX_ALIAS_EXPANSION_BYTES,
+ * or an alias inside the node it refers to; undefined when expansion stays within the budget. One
+ * pass in document order, without recursion (documents may nest thousands deep): an anchored node's
+ * expanded size is its source text plus what the aliases inside it add, known when the pass leaves it.
+ */
+function aliasExpansion(doc: Document.Parsed): { offset: number; message: string; expected: string } | undefined {
+  const length = (node: unknown) => {
+    const range = (node as Node).range;
+    return range ? range[1] - range[0] : 0;
+  };
+  const anchors = new Map<string, Node>();
+  const expanded = new Map<Node, number>();
+  const open = new Set<Node>();
+  let total = 0;
+  interface Frame {
+    node: unknown;
+    children: unknown[];
+    next: number;
+    /** Bytes the aliases inside this node add to its source text. */
+    extra: number;
+  }
+  const childrenOf = (node: unknown): unknown[] => (isCollection(node) ? node.items : isPair(node) ? [node.key, node.value] : []);
+  const stack: Frame[] = [];
+  const enter = (node: unknown) => {
+    const anchor = (node as Node | null)?.anchor;
+    if (anchor) {
+      anchors.set(anchor, node as Node);
+      open.add(node as Node);
+    }
+    stack.push({ node, children: childrenOf(node), next: 0, extra: 0 });
+  };
+  if (doc.contents) enter(doc.contents);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (!child || typeof child !== "object") continue;
+      if (!isAlias(child)) {
+        enter(child);
+        continue;
+      }
+      const target = anchors.get(child.source);
+      // An alias to no anchor is reported when the document is converted.
+      if (!target) continue;
+      const offset = child.range?.[0] ?? 0;
+      if (open.has(target)) {
+        return { offset, message: `the alias *${child.source} is inside the node it refers to (a structure that contains itself)`, expected: "no recursive aliases: write the value out" };
+      }
+      const size = expanded.get(target) ?? length(target);
+      total += size;
+      top.extra += size - length(child);
+      if (total > MAX_ALIAS_EXPANSION_BYTES) {
+        return {
+          offset,
+          message: `YAML aliases stand for too much text: ${total} bytes up to this alias *${child.source}, more than the ${MAX_ALIAS_EXPANSION_BYTES} allowed in one file`,
+          expected: `the value written out where it is needed, or used fewer times: the aliases of a file may stand for at most ${MAX_ALIAS_EXPANSION_BYTES} bytes (twice the largest file allowed)`,
+        };
+      }
+      continue;
+    }
+    stack.pop();
+    const node = top.node as Node;
+    if (node?.anchor) {
+      expanded.set(node, length(node) + top.extra);
+      open.delete(node);
+    }
+    if (stack.length) stack[stack.length - 1].extra += top.extra;
+  }
+  return undefined;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -12,6 +12,7 @@ import { Proposal } from "./proposal.ts";
 import { ReportTemplate } from "./report-template.ts";
 import { Calendar } from "./calendar.ts";
 import { PublishedYear } from "./published.ts";
+import { AllowedNumbers } from "./allowed-numbers.ts";
 
 export * from "./common.ts";
 export * from "./code.ts";
@@ -31,6 +32,7 @@ export * from "./proposal.ts";
 export * from "./report-template.ts";
 export * from "./calendar.ts";
 export * from "./published.ts";
+export * from "./allowed-numbers.ts";
 
 export interface ContentKind {
   /** Name used in messages and docs. */
@@ -57,6 +59,7 @@ export const contentKinds = {
   reportTemplate: { name: "Report template", pattern: "content/report-templates/<id>.yaml", schema: ReportTemplate, mdx: false, idField: "id" },
   calendar: { name: "Calendar", pattern: "content/calendar/<year>.yaml", schema: Calendar, mdx: false },
   published: { name: "Published year", pattern: "content/published/<year>.json", schema: PublishedYear, mdx: false },
+  allowedNumbers: { name: "Allowed numbers", pattern: "content/allowed-numbers.yaml", schema: AllowedNumbers, mdx: false },
   meeting: { name: "Meeting", pattern: "content/meetings/<id>.mdx", schema: Meeting, mdx: true, idField: "id" },
   proposal: { name: "Change proposal", pattern: "changes/<id>.mdx", schema: Proposal, mdx: true, idField: "id" },
 } satisfies Record<string, ContentKind>;

@@ -8,6 +8,9 @@ import { checkForms } from "./forms.ts";
 import { checkLifecycle } from "./lifecycle.ts";
 import { checkSafety } from "./safety.ts";
 import { checkPublished } from "./published.ts";
+import { checkPublishedHistory } from "./published-history.ts";
+import { guardFile, guardNames } from "./personal-data.ts";
+import { readAllowedNumbers } from "./allowed-numbers.ts";
 import { sortFindings, type Finding } from "./finding.ts";
 
 export interface ValidationResult {
@@ -16,17 +19,25 @@ export interface ValidationResult {
   errors: number;
   warnings: number;
   files: number;
+  /** What could not be checked, one line each (published years without git history). */
+  notes: string[];
 }
 
 /** Loads a content root and runs every rule family; all findings, sorted by file and line. */
 export async function validateContent(root: string, options: { skipPublishedYear?: number } = {}): Promise<ValidationResult> {
-  const { registry, loaded, failed, findings } = await loadContent(root);
+  // The personal-data guard reads every file as written, also those that fail their schema.
+  const { allowed, findings: allowListFindings } = await readAllowedNumbers(root);
+  const { registry, loaded, failed, findings } = await loadContent(root, { inspect: (file) => guardFile(file, allowed) });
+  findings.push(...allowListFindings, ...guardNames([...loaded.map((l) => l.found.path), ...failed.map((f) => f.path), ...findings.map((f) => f.file)], allowed));
   // Files that failed to load report their own errors; references to them are not reported again.
   const broken = new Set(failed.map((f) => `${f.kind}:${f.id}`));
   findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken), ...checkForms(registry), ...checkLifecycle(registry), ...checkSafety(loaded));
   // Traceability compares years, which only means something when the content itself is sound.
   if (!findings.some((f) => f.severity === "error")) findings.push(...checkTraceability(registry), ...checkPublished(registry, options.skipPublishedYear));
+  // Each published year's lock against the repository's history, which the lock alone cannot guard.
+  const history = checkPublishedHistory(root, registry);
+  findings.push(...history.findings);
   const sorted = sortFindings(findings);
   const errors = sorted.filter((f) => f.severity === "error").length;
-  return { registry, findings: sorted, errors, warnings: sorted.length - errors, files: loaded.length };
+  return { registry, findings: sorted, errors, warnings: sorted.length - errors, files: loaded.length, notes: history.notes };
 }
