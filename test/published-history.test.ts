@@ -9,7 +9,7 @@ import { checkPublishedHistory, readPublishedHistory } from "../src/lib/validate
 import { runPublish, type PublishOptions } from "../src/lib/cli/publish-command.ts";
 import { yearHashes } from "../src/lib/export/lock.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
-import { jsonSchemaOf } from "../src/lib/export/schemas.ts";
+import { jsonSchemaOf, schemaUrl } from "../src/lib/export/schemas.ts";
 import { FIXTURES, fixtureWith, REPO, tempDir } from "./helpers.ts";
 
 /**
@@ -242,17 +242,18 @@ describe("published years in index.json", () => {
     expect((await publish(dir, correction)).status).toBe(0);
     const { registry } = await validateContent(dir);
     const files = [...exportFiles(registry, "http://localhost:4321")];
-    const index = JSON.parse(files.at(-1)!.content);
+    const index = JSON.parse(String(files.at(-1)!.content));
     const lockFile = files.find((f) => f.path === "published/2022.json")!;
     expect(index.published).toEqual([{ year: 2022, publishedAt: "2025-03-01", corrections: 1, url: "/api/v1/published/2022.json", sha256: expect.stringMatching(/^[0-9a-f]{64}$/), files: registry.published.get(2022)!.files }]);
     const listed = new Map<string, string>(index.resources.flatMap((r: { files: { url: string; sha256: string }[] }) => r.files.map((f) => [f.url, f.sha256])));
     expect(index.published[0].sha256).toBe(listed.get("/api/v1/published/2022.json"));
-    expect(lockFile.content).toBe(JSON.stringify(registry.published.get(2022), null, 2) + "\n");
+    // The lock as recorded, naming its schema first.
+    expect(lockFile.content).toBe(JSON.stringify({ $schema: schemaUrl("published-year"), ...registry.published.get(2022) }, null, 2) + "\n");
     // Every frozen export's hash is the hash of the file the API serves.
     for (const [path, hash] of Object.entries(index.published[0].files)) expect(listed.get(`/api/v1/${path}`), path).toBe(hash);
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats.default(ajv);
     expect(ajv.validate(jsonSchemaOf("index"), index), ajv.errorsText()).toBe(true);
-    expect(ajv.validate(jsonSchemaOf("published-year"), JSON.parse(lockFile.content)), ajv.errorsText()).toBe(true);
+    expect(ajv.validate(jsonSchemaOf("published-year"), JSON.parse(String(lockFile.content))), ajv.errorsText()).toBe(true);
   });
 });

@@ -20,6 +20,9 @@ Usage:
       the old one whole; one build at a time per DIR. DIR may not hold the content root nor lie in
       its codelists/, content/ or changes/. A content root with no content file is refused unless
       --allow-empty is given.
+  npx kostra serve [--out DIR] [--port 4321] [--host 127.0.0.1]
+      Serve a built site (default dist/) with the headers of its _headers file, and KLASS's query
+      API under /api/klass/v1/ for klassR and ssb-klass-python (docs/api.md). Loopback by default.
   npx kostra docs
       Regenerate the field reference in docs/content-format.md from the zod schemas.
 
@@ -51,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         why: { type: "string" },
         decision: { type: "string" },
         date: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -82,6 +87,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./publish-command.ts")).runPublish(root, args.positionals, { correct: args.values.correct, what: args.values.what, why: args.values.why, decision: args.values.decision, date: args.values.date });
     case "docs":
       return (await import("./docs-command.ts")).runDocs();
+    case "serve":
+      return (await import("./serve-command.ts")).runServe({ out: args.values.out, port: args.values.port, host: args.values.host });
     case "build":
       return (await import("./build-command.ts")).runBuild(root, { out: args.values.out, allowEmpty: args.values["allow-empty"] });
     // The steps `kostra build` runs each in a process of its own; not meant to be called by hand.

@@ -1,5 +1,5 @@
-import { createEvents, type EventAttributes } from "ics";
 import type { Registry } from "../registry.ts";
+import { writeICalendar } from "../export/icalendar.ts";
 import type { CalendarEvent } from "../schema/index.ts";
 
 export interface CycleEvent extends Omit<CalendarEvent, "source"> {
@@ -16,7 +16,7 @@ export interface CycleEvent extends Omit<CalendarEvent, "source"> {
 export function cycleOf(registry: Registry, year: number): CycleEvent[] {
   const events: CycleEvent[] = [...(registry.calendars.get(year)?.events ?? [])];
   for (const { data: m } of registry.meetings.values()) {
-    if (Number(m.date.slice(0, 4)) === year) events.push({ date: m.date, kind: "meeting", title: m.title, workingGroup: m.workingGroup, meeting: m.id });
+    if (Number(m.date.slice(0, 4)) === year) events.push({ date: m.date, ...(m.time && { time: m.time }), kind: "meeting", title: m.title, workingGroup: m.workingGroup, meeting: m.id });
   }
   return events.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, "nb"));
 }
@@ -38,28 +38,32 @@ export const EVENT_KIND_NB: Record<CalendarEvent["kind"], string> = {
   other: "Annet",
 };
 
-/** The cycle as an iCalendar file (RFC 5545): all-day events with stable UIDs. */
+/**
+ * The cycle as an iCalendar file (RFC 5545): whole-day events, and timed ones (Europe/Oslo) where
+ * the content gives a time of day; stable UIDs. The one maker of `/kalender/<year>.ics`: the page
+ * serves these bytes and `index.json` lists their SHA-256, so `siteUrl` must be the site's address
+ * (as `exportFiles` gets it).
+ */
 export function cycleToICalendar(registry: Registry, year: number, siteUrl = "https://kostra-registeret.no"): string {
-  const events: EventAttributes[] = cycleOf(registry, year).map((e) => {
-    const [y, m, d] = e.date.split("-").map(Number);
-    const group = e.workingGroup ? registry.workingGroups.get(e.workingGroup)?.name.nb : undefined;
-    return {
-      uid: `${e.date}-${e.kind}-${e.meeting ?? slug(e.title)}@kostra-registeret`,
-      start: [y, m, d],
-      duration: { days: 1 },
-      title: `${EVENT_KIND_NB[e.kind]}: ${e.title}`,
-      description: [group, e.note].filter(Boolean).join("\n") || undefined,
-      url: e.meeting ? `${siteUrl}/moter/${e.meeting}/` : undefined,
-      categories: [EVENT_KIND_NB[e.kind]],
-      productId: "kostra-registeret/kalender",
-      calName: `KOSTRA rapporteringsår ${year}`,
-      // A fixed stamp keeps the file byte-identical from build to build.
-      timestamp: Date.UTC(year, 0, 1),
-    };
+  return writeICalendar({
+    prodId: "-//KOSTRA-registeret//Kalender//NO",
+    name: `KOSTRA rapporteringsår ${year}`,
+    // A fixed stamp keeps the file byte-identical from build to build.
+    stamp: `${year}0101T000000Z`,
+    events: cycleOf(registry, year).map((e) => {
+      const group = e.workingGroup ? registry.workingGroups.get(e.workingGroup)?.name.nb : undefined;
+      return {
+        // Unchanged from the first calendars, so subscribers do not see every event twice.
+        uid: `${e.date}-${e.kind}-${e.meeting ?? slug(e.title)}@kostra-registeret`,
+        date: e.date,
+        ...(e.time && { time: e.time }),
+        summary: `${EVENT_KIND_NB[e.kind]}: ${e.title}`,
+        description: [group, e.note].filter(Boolean).join("\n") || undefined,
+        url: e.meeting ? `${siteUrl}/moter/${e.meeting}/` : undefined,
+        categories: [EVENT_KIND_NB[e.kind]],
+      };
+    }),
   });
-  const { error, value } = createEvents(events);
-  if (error || !value) throw new Error(`could not write the calendar for ${year}: ${error?.message}`);
-  return value;
 }
 
 const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);

@@ -1,14 +1,24 @@
 import { stringify } from "csv-stringify/sync";
 import type { Code } from "../schema/index.ts";
 
-const COLUMNS = ["code", "parentCode", "name", "nameNn", "nameEn", "shortName", "notes", "status", "withdrawnFrom", "selectable", "group"] as const;
+/** The CSV's columns, in order; the spreadsheet (xlsx.ts) has the same columns under Norwegian headings. */
+export const CSV_COLUMNS = ["code", "parentCode", "name", "nameNn", "nameEn", "shortName", "notes", "status", "withdrawnFrom", "selectable", "group"] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * Fields csv-stringify would otherwise leave unquoted: leading or trailing white space, and any CR
+ * or LF. With `record_delimiter: "\r\n"` it quotes only fields holding the whole CRLF, so a note
+ * with a plain line break came out bare, and every strict parser (RFC 4180: TEXTDATA holds no CR or
+ * LF) read its lines as records of their own. Delimiter and quote are quoted by csv-stringify itself.
+ */
+const QUOTED = [/^\s|\s$/, /[\r\n]/];
 
 const rows = (codes: readonly Code[]) =>
   codes.map((c) => [c.code, c.parent ?? "", c.name.nb, c.name.nn ?? "", c.name.en ?? "", c.shortName ?? "", c.notes ?? "", c.status ?? "active", c.withdrawnFrom ?? "", c.selectable === false ? "false" : "true", c.group ?? ""]);
 
 /** RFC 4180 CSV: UTF-8, comma, CRLF, quotes where needed, a header row. For programs. */
 export function codesToCsv(codes: readonly Code[]): string {
-  return stringify([[...COLUMNS], ...rows(codes)], { record_delimiter: "\r\n", quoted_match: /^[\s]|[\s]$/ });
+  return stringify([[...CSV_COLUMNS], ...rows(codes)], { record_delimiter: "\r\n", quoted_match: QUOTED });
 }
 
 /** A plain number, which a spreadsheet reads as a number constant and never as a formula. */
@@ -34,5 +44,5 @@ function neutralise(cell: string): string {
  */
 export function codesToExcelCsv(codes: readonly Code[]): string {
   const cells = rows(codes).map((row) => row.map((cell) => neutralise(String(cell))));
-  return "\uFEFF" + stringify([[...COLUMNS], ...cells], { delimiter: ";", record_delimiter: "\r\n", quoted_match: [/^[\s]|[\s]$/, /^'[=+\-@\t\r]/] });
+  return "\uFEFF" + stringify([[...CSV_COLUMNS], ...cells], { delimiter: ";", record_delimiter: "\r\n", quoted_match: [...QUOTED, /^'[=+\-@\t\r]/] });
 }

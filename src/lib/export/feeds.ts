@@ -7,13 +7,27 @@ import { diffRegistry, codelistHistory } from "../diff/index.ts";
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const latest = (p: { history: { date: string }[] }) => p.history.at(-1)!.date;
 
+/**
+ * An Atom person construct (RFC 4287 §3.2): who is responsible for a feed or an entry. Always a
+ * body the content names (a working group) or the registry itself, never a person guessed at.
+ */
+interface Author {
+  name: string;
+  uri?: string;
+}
+
 interface Entry {
   title: string;
   id: string;
   link: string;
   date: Date;
   description: string;
+  /** Where it differs from the feed's (RFC 4287 §4.2.1: an entry without one has the feed's). */
+  author?: Author;
 }
+
+/** The author of what the registry itself puts together (change sets, corrections, the site feed). */
+const registryAuthor = (siteUrl: string): Author => ({ name: "KOSTRA-registeret", uri: `${siteUrl}/` });
 
 /** Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, lone surrogates): written as U+FFFD, so the feed stays well-formed. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -28,12 +42,19 @@ const url = (s: string) => new URL(s).href;
  */
 const text = (element: string, value: string) => `<${element} type="text">${xmlText(value)}</${element}>`;
 
+const author = ({ name, uri }: Author, indent: string) => [
+  `${indent}<author>`,
+  `${indent}    <name>${xmlText(name)}</name>`,
+  ...(uri ? [`${indent}    <uri>${xmlText(url(uri))}</uri>`] : []),
+  `${indent}</author>`,
+];
+
 /**
  * An Atom feed whose `updated` is its newest entry, so the same content gives the same bytes.
  * Every text in it is plain text (RFC 4287 §3.1, `type="text"`), never HTML: titles and
  * summaries come from content (proposal titles, corrections) and are shown by feed readers.
  */
-function atom(title: string, selfUrl: string, siteUrl: string, entries: Entry[]): string {
+function atom(title: string, selfUrl: string, siteUrl: string, feedAuthor: Author, entries: Entry[]): string {
   entries.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
   const updated = entries[0]?.date ?? new Date(0);
   const lines = [
@@ -42,6 +63,8 @@ function atom(title: string, selfUrl: string, siteUrl: string, entries: Entry[])
     `    <id>${xmlText(url(`${siteUrl}${selfUrl}`))}</id>`,
     `    ${text("title", title)}`,
     `    <updated>${updated.toISOString()}</updated>`,
+    // RFC 4287 §4.1.1: a feed has an author unless every entry has one; entries without their own inherit it.
+    ...author(feedAuthor, "    "),
     `    <generator>KOSTRA-registeret</generator>`,
     `    <link rel="alternate" href="${xmlAttribute(url(siteUrl + "/"))}"/>`,
     `    <link rel="self" href="${xmlAttribute(url(`${siteUrl}${selfUrl}`))}"/>`,
@@ -55,6 +78,7 @@ function atom(title: string, selfUrl: string, siteUrl: string, entries: Entry[])
       `        <link href="${xmlAttribute(url(e.link))}"/>`,
       `        <updated>${e.date.toISOString()}</updated>`,
     );
+    if (e.author) lines.push(...author(e.author, "        "));
     if (e.description) lines.push(`        ${text("summary", e.description)}`);
     lines.push(`    </entry>`);
   }
@@ -83,6 +107,12 @@ const byGroup = perRegistry("feeds-by-group", (registry) => {
   return groups;
 });
 
+/** A working group as the author of its proposals and meetings: the name the content gives it, and its page. */
+function groupAuthor(registry: Registry, siteUrl: string, id: string): Author | undefined {
+  const group = registry.workingGroups.get(id);
+  return group && { name: group.name.nb, uri: `${siteUrl}/arbeidsgrupper/${id}/` };
+}
+
 function proposalEntries(registry: Registry, siteUrl: string, group?: string): Entry[] {
   const proposals = group === undefined ? [...registry.proposals.values()].map((p) => p.data) : (byGroup(registry).get(group)?.proposals ?? []);
   return proposals.map((p) => ({
@@ -91,6 +121,7 @@ function proposalEntries(registry: Registry, siteUrl: string, group?: string): E
       link: `${siteUrl}/endringsforslag/${p.id}/`,
       date: date(latest(p)),
       description: `Status ${currentStatus(p)} ${latest(p)}; gjelder fra rapporteringsår ${p.targetYear}.`,
+      author: groupAuthor(registry, siteUrl, p.workingGroup),
     }));
 }
 
@@ -120,13 +151,16 @@ function correctionEntries(registry: Registry, siteUrl: string): Entry[] {
 }
 
 export function siteFeed(registry: Registry, siteUrl: string): string {
-  return atom("KOSTRA-registeret: endringsforslag og endringer", "/api/v1/feeds/endringer.atom", siteUrl, [...proposalEntries(registry, siteUrl), ...changeSetEntries(registry, siteUrl), ...correctionEntries(registry, siteUrl)]);
+  return atom("KOSTRA-registeret: endringsforslag og endringer", "/api/v1/feeds/endringer.atom", siteUrl, registryAuthor(siteUrl), [...proposalEntries(registry, siteUrl), ...changeSetEntries(registry, siteUrl), ...correctionEntries(registry, siteUrl)]);
 }
 
 export function workingGroupFeed(registry: Registry, id: string, siteUrl: string): string {
   const group = registry.workingGroups.get(id)!;
-  const meetings = (byGroup(registry).get(id)?.meetings ?? []).map((m) => ({ title: `Møte: ${m.title}`, id: `${siteUrl}/moter/${m.id}/`, link: `${siteUrl}/moter/${m.id}/`, date: date(m.date), description: `${m.agenda.length} saker.` }));
-  return atom(`${group.name.nb}: forslag, møter og endringer`, `/api/v1/feeds/arbeidsgrupper/${id}.atom`, siteUrl, [...proposalEntries(registry, siteUrl, id), ...changeSetEntries(registry, siteUrl, id), ...meetings]);
+  const by = groupAuthor(registry, siteUrl, id)!;
+  const meetings = (byGroup(registry).get(id)?.meetings ?? []).map((m) => ({ title: `Møte: ${m.title}`, id: `${siteUrl}/moter/${m.id}/`, link: `${siteUrl}/moter/${m.id}/`, date: date(m.date), description: `${m.agenda.length} saker.`, author: by }));
+  // The change sets are the registry's count of the group's changes, not the group's own words.
+  const changes = changeSetEntries(registry, siteUrl, id).map((e) => ({ ...e, author: registryAuthor(siteUrl) }));
+  return atom(`${group.name.nb}: forslag, møter og endringer`, `/api/v1/feeds/arbeidsgrupper/${id}.atom`, siteUrl, by, [...proposalEntries(registry, siteUrl, id), ...changes, ...meetings]);
 }
 
 export function codelistFeed(registry: Registry, id: string, siteUrl: string): string {
@@ -138,5 +172,6 @@ export function codelistFeed(registry: Registry, id: string, siteUrl: string): s
     date: date(`${h.year}-01-01`),
     description: h.changes.map((c) => `${c.type} ${c.code ?? c.from?.join("+") ?? ""}`.trim()).join(", "),
   }));
-  return atom(`Kodeliste ${entry.meta.name.nb}`, `/api/v1/feeds/kodelister/${id}.atom`, siteUrl, entries);
+  // Its entries are the registry's summaries of each year's changes, as in the site feed.
+  return atom(`Kodeliste ${entry.meta.name.nb}`, `/api/v1/feeds/kodelister/${id}.atom`, siteUrl, registryAuthor(siteUrl), entries);
 }

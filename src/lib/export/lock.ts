@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { versionAt, type Registry } from "../registry.ts";
-import type { CodelistYearExport, FormYearExport } from "./shapes.ts";
+import { codelistYearJson, formYearJson, json, nestedVersionJson } from "./json.ts";
 import { codesToCsv, codesToExcelCsv } from "./csv.ts";
 import { klassCodes } from "./klass.ts";
 import { codelistToSdmxJson, codelistToSdmxMl } from "./sdmx.ts";
 
-const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
-export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+/** SHA-256, hex, of text (as UTF-8) or of bytes (a binary export such as xlsx). */
+export const sha256 = (content: string | Uint8Array) => createHash("sha256").update(content).digest("hex");
 
 /**
  * The exports a published year freezes, by path under /api/v1/: every codelist and form version in
@@ -19,8 +19,7 @@ export function yearFiles(registry: Registry, year: number): Map<string, string>
     const version = versionAt(entry, year)!;
     const base = `codelists/${entry.meta.id}/${year}`;
     const prepared = `${version.year}-01-01T00:00:00Z`;
-    const data: CodelistYearExport = { codelist: entry.meta, year, versionYear: version.year, version: version.data };
-    files.set(`${base}.json`, json(data));
+    files.set(`${base}.json`, codelistYearJson(entry, year, version.year, nestedVersionJson(version.data)));
     files.set(`${base}.csv`, codesToCsv(version.data.codes));
     files.set(`${base}.excel.csv`, codesToExcelCsv(version.data.codes));
     files.set(`${base}.klass.json`, json(klassCodes(entry, year)));
@@ -30,8 +29,7 @@ export function yearFiles(registry: Registry, year: number): Map<string, string>
   for (const form of registry.forms.values()) {
     if (!registry.yearsOf(form).includes(year)) continue;
     const version = versionAt(form, year)!;
-    const data: FormYearExport = { form: form.meta, year, versionYear: version.year, version: version.data };
-    files.set(`forms/${form.meta.id}/${year}.json`, json(data));
+    files.set(`forms/${form.meta.id}/${year}.json`, formYearJson(form, year, version));
   }
   return files;
 }

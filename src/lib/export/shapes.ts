@@ -33,7 +33,7 @@ export const MeetingExport = z
 export const IndexFile = z
   .strictObject({
     url: z.string().describe("Path of the file below the site root."),
-    format: z.string().describe("json, csv, csv-excel, klass-json, sdmx-ml, sdmx-json, fhir-json, atom, ics."),
+    format: z.string().describe("json, csv, csv-excel, xlsx, klass-json, sdmx-ml, sdmx-json, fhir-json, xkos-turtle, dcat-turtle, dcat-json-ld, atom, icalendar."),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes, hex."),
     year: ReportingYear.optional().describe("The reporting year the file is for, for versioned resources."),
     lastChanged: ReportingYear.optional().describe("The reporting year in which the content of this file last changed (the version's first year)."),
@@ -60,7 +60,7 @@ export const IndexExport = z
     resources: z
       .array(
         z.strictObject({
-          kind: z.enum(["codelist", "form", "indicator", "table", "proposal", "meeting", "changes", "calendar", "feed", "schema", "published"]).describe("Kind of resource."),
+          kind: z.enum(["codelist", "form", "indicator", "table", "proposal", "meeting", "changes", "calendar", "feed", "schema", "published", "catalog"]).describe("Kind of resource (`catalog`: the DCAT-AP-NO catalogue of the API)."),
           id: z.string().describe("Id of the resource."),
           files: z.array(IndexFile).describe("Its files, per year and format."),
         }),

@@ -3,21 +3,27 @@ import { dirname, join } from "node:path";
 import { versionAt, type CodelistEntry, type Registry, type Version } from "../registry.ts";
 import type { CodelistVersion } from "../schema/index.ts";
 import { diffRegistry, diffCodelistTraced } from "../diff/index.ts";
-import type { CodelistYearExport, FormYearExport, IndexExport } from "./shapes.ts";
+import type { IndexExport } from "./shapes.ts";
+import { codelistYearJson, exportJson, formYearJson, nestedVersionJson, publishedYearJson } from "./json.ts";
 import { codesToCsv, codesToExcelCsv } from "./csv.ts";
-import { klassChanges, klassCodes } from "./klass.ts";
+import { codelistToXlsx } from "./xlsx.ts";
+import { klassChanges, klassCodes, klassYearKey } from "./klass.ts";
 import { codelistToSdmxJson, codelistToSdmxMl } from "./sdmx.ts";
-import { codelistToFhirCodeSystem, correspondencesToFhirConceptMap } from "./fhir.ts";
+import { FHIR_CANONICAL_BASE, codelistToFhirCodeSystem, correspondencesToFhirConceptMap } from "./fhir.ts";
 import { codelistFeed, siteFeed, workingGroupFeed } from "./feeds.ts";
 import { EXPORT_SCHEMAS, jsonSchemaOf, type SchemaName } from "./schemas.ts";
 import { openApiDocument } from "./openapi.ts";
+import { catalogFiles } from "./dcat.ts";
+import { codelistVersionToXkos } from "./xkos.ts";
 import { sha256 } from "./lock.ts";
+import { cycleToICalendar, cycleYears } from "../cycle/calendar.ts";
 
 type Kind = IndexExport["resources"][number]["kind"];
 
 interface ExportFile {
   path: string;
-  content: string;
+  /** Text as UTF-8, or the bytes of a binary format (xlsx). */
+  content: string | Uint8Array;
   kind: Kind;
   id: string;
   format: string;
@@ -30,29 +36,26 @@ interface ExportFile {
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
 /** The files of one codelist version that do not depend on the reporting year, each with its hash. */
-function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, siteUrl: string) {
+function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, siteUrl: string, registry: Registry) {
   const prepared = `${version.year}-01-01T00:00:00Z`;
   const formats = [
     { ext: "csv", format: "csv", content: codesToCsv(version.data.codes) },
     { ext: "excel.csv", format: "csv-excel", content: codesToExcelCsv(version.data.codes) },
+    { ext: "xlsx", format: "xlsx", content: codelistToXlsx(entry, version) },
     { ext: "klass.json", format: "klass-json", content: json(klassCodes(entry, version.year)) },
     { ext: "sdmx.xml", format: "sdmx-ml", content: codelistToSdmxMl(entry, version, prepared) },
     { ext: "sdmx.json", format: "sdmx-json", content: json(codelistToSdmxJson(entry, version, prepared)) },
-    { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, siteUrl)) },
+    // FHIR canonical URLs are identities: a fixed base, never the site's address (docs/api.md).
+    { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, FHIR_CANONICAL_BASE)) },
+    // XKOS-AP-NO classification: IRIs on the site's address, like the catalogue that lists it.
+    { ext: "xkos.ttl", format: "xkos-turtle", content: codelistVersionToXkos(entry, version, siteUrl, registry.workingGroups.get(entry.meta.workingGroup)) },
   ].map((f) => ({ ...f, sha256: sha256(f.content) }));
   const previous = entry.versions[entry.versions.indexOf(version) - 1];
   if (version.data.correspondences?.length && previous) {
-    const content = json(correspondencesToFhirConceptMap(entry, previous, version, siteUrl));
+    const content = json(correspondencesToFhirConceptMap(entry, previous, version, FHIR_CANONICAL_BASE));
     formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
   }
-  // Nested one level down in the year's JSON; JSON strings hold no raw newlines, so indenting by lines is exact.
-  return { formats, versionJson: JSON.stringify(version.data, null, 2).replace(/\n/g, "\n  ") };
-}
-
-/** The same bytes as `json({ codelist, year, versionYear, version })`, with the version serialised once. */
-function codelistYearJson(entry: CodelistEntry, year: number, versionYear: number, versionJson: string): string {
-  const head = json({ codelist: entry.meta, year, versionYear } satisfies Omit<CodelistYearExport, "version">).slice(0, -3);
-  return `${head},\n  "version": ${versionJson}\n}\n`;
+  return { formats, versionJson: nestedVersionJson(version.data) };
 }
 
 /**
@@ -78,15 +81,19 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
     for (const year of years) {
       const version = versionAt(entry, year)!;
       let files = byVersion.get(version);
-      if (!files) byVersion.set(version, (files = versionFiles(entry, version, siteUrl)));
+      if (!files) byVersion.set(version, (files = versionFiles(entry, version, siteUrl, registry)));
       const at = { kind: "codelist" as const, id, year, lastChanged: version.year };
       const base = `codelists/${id}/${year}`;
       yield add({ ...at, path: `${base}.json`, format: "json", content: codelistYearJson(entry, year, version.year, files.versionJson) });
-      for (const f of files.formats) yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, content: f.content, sha256: f.sha256 });
+      for (const f of files.formats) {
+        // KLASS lists only the codes valid in the year: a code withdrawn inside the version's span makes the year's list its own.
+        const own = f.ext === "klass.json" && klassYearKey(version, year) !== klassYearKey(version, version.year);
+        yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256 }) });
+      }
     }
     for (const year of years.slice(1)) {
       const changes = diffCodelistTraced(registry, entry, year - 1, year);
-      yield add({ kind: "codelist", id, year, format: "klass-json", path: `codelists/${id}/changes/${year - 1}-${year}.klass.json`, content: json(klassChanges(changes, year - 1, year)) });
+      yield add({ kind: "codelist", id, year, format: "klass-json", path: `codelists/${id}/changes/${year - 1}-${year}.klass.json`, content: json(klassChanges(changes, year - 1, year, entry)) });
     }
     yield add({ kind: "feed", id: `kodelister/${id}`, format: "atom", path: `feeds/kodelister/${id}.atom`, content: codelistFeed(registry, id, siteUrl) });
   }
@@ -94,29 +101,36 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   for (const form of registry.forms.values()) {
     for (const year of registry.yearsOf(form)) {
       const version = versionAt(form, year)!;
-      const data: FormYearExport = { form: form.meta, year, versionYear: version.year, version: version.data };
-      yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: json(data) });
+      yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: formYearJson(form, year, version) });
     }
   }
-  for (const i of registry.indicators.values()) yield add({ kind: "indicator", id: i.id, format: "json", path: `indicators/${i.id}.json`, content: json(i) });
-  for (const t of registry.tables.values()) yield add({ kind: "table", id: t.number, format: "json", path: `tables/${t.number}.json`, content: json(t) });
-  for (const { data, body } of registry.proposals.values()) yield add({ kind: "proposal", id: data.id, format: "json", path: `proposals/${data.id}.json`, content: json({ proposal: data, body }) });
-  for (const { data, body } of registry.meetings.values()) yield add({ kind: "meeting", id: data.id, format: "json", path: `meetings/${data.id}.json`, content: json({ meeting: data, body }) });
+  for (const i of registry.indicators.values()) yield add({ kind: "indicator", id: i.id, format: "json", path: `indicators/${i.id}.json`, content: exportJson("indicator", i) });
+  for (const t of registry.tables.values()) yield add({ kind: "table", id: t.number, format: "json", path: `tables/${t.number}.json`, content: exportJson("table", t) });
+  for (const { data, body } of registry.proposals.values()) yield add({ kind: "proposal", id: data.id, format: "json", path: `proposals/${data.id}.json`, content: exportJson("proposal", { proposal: data, body }) });
+  for (const { data, body } of registry.meetings.values()) yield add({ kind: "meeting", id: data.id, format: "json", path: `meetings/${data.id}.json`, content: exportJson("meeting", { meeting: data, body }) });
   for (const to of registry.reportingYears.slice(1)) {
-    yield add({ kind: "changes", id: `${to - 1}-${to}`, year: to, format: "json", path: `changes/${to - 1}-${to}.json`, content: json(diffRegistry(registry, to - 1, to)) });
+    yield add({ kind: "changes", id: `${to - 1}-${to}`, year: to, format: "json", path: `changes/${to - 1}-${to}.json`, content: exportJson("change-set", diffRegistry(registry, to - 1, to)) });
   }
-  for (const lock of registry.published.values()) yield add({ kind: "published", id: String(lock.year), year: lock.year, format: "json", path: `published/${lock.year}.json`, content: json(lock) });
+  for (const lock of registry.published.values()) yield add({ kind: "published", id: String(lock.year), year: lock.year, format: "json", path: `published/${lock.year}.json`, content: publishedYearJson(lock) });
   yield add({ kind: "feed", id: "endringer", format: "atom", path: "feeds/endringer.atom", content: siteFeed(registry, siteUrl) });
   for (const id of registry.workingGroups.keys()) yield add({ kind: "feed", id: `arbeidsgrupper/${id}`, format: "atom", path: `feeds/arbeidsgrupper/${id}.atom`, content: workingGroupFeed(registry, id, siteUrl) });
+  // The calendars are the site's /kalender/<year>.ics (written by its page from the same function): listed, not written here.
+  for (const year of cycleYears(registry)) {
+    resources.set(`calendar:${year}`, { kind: "calendar", id: String(year), files: [{ url: `/kalender/${year}.ics`, format: "icalendar", sha256: sha256(cycleToICalendar(registry, year, siteUrl)), year }] });
+  }
   for (const name of Object.keys(EXPORT_SCHEMAS) as SchemaName[]) yield add({ kind: "schema", id: name, format: "json-schema", path: `schemas/${name}.json`, content: json(jsonSchemaOf(name)) });
   yield add({ kind: "schema", id: "openapi", format: "openapi", path: "openapi.json", content: json(openApiDocument(siteUrl)) });
+  // The DCAT-AP-NO catalogue of the datasets above and of this API, for data.norge.no (src/lib/export/dcat.ts).
+  const catalog = catalogFiles(registry, siteUrl);
+  yield add({ kind: "catalog", id: "catalog", format: "dcat-turtle", path: "catalog.ttl", content: catalog.turtle });
+  yield add({ kind: "catalog", id: "catalog", format: "dcat-json-ld", path: "catalog.jsonld", content: catalog.jsonld });
 
   // The published years' frozen hashes go out with the index, so a consumer notices any change to them.
   const published = [...registry.published.values()]
     .sort((a, b) => a.year - b.year)
-    .map((lock) => ({ year: lock.year, publishedAt: lock.publishedAt, corrections: lock.corrections.length, url: `/api/v1/published/${lock.year}.json`, sha256: sha256(json(lock)), files: lock.files }));
+    .map((lock) => ({ year: lock.year, publishedAt: lock.publishedAt, corrections: lock.corrections.length, url: `/api/v1/published/${lock.year}.json`, sha256: sha256(publishedYearJson(lock)), files: lock.files }));
   const index: IndexExport = { api: "v1", resources: [...resources.values()], published };
-  yield { kind: "schema", id: "index", format: "json", path: "index.json", content: json(index) };
+  yield { kind: "schema", id: "index", format: "json", path: "index.json", content: exportJson("index", index) };
 }
 
 /** Writes the static API into `<outDir>/api/v1/`. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EditorNote, Id, IsoDate, SourceRef } from "./common.ts";
+import { EventTime } from "./calendar.ts";
 
 /** A person at (or absent from) a meeting. */
 export const Participant = z
@@ -51,6 +52,7 @@ export const Meeting = z
     title: z.string().trim().min(1).describe("Title of the minutes."),
     workingGroup: Id.describe("Id of the working group that met."),
     date: IsoDate.describe("Date of the meeting."),
+    time: EventTime.optional().describe("Time of day of the meeting, only where the minutes give one; the calendar then shows it as a timed event."),
     attendees: z.array(Participant).optional().describe("Present (til stede)."),
     absentees: z.array(Participant).optional().describe("Absent (forfall)."),
     agenda: z.array(AgendaItem).describe("Agenda items in order."),

@@ -2,6 +2,9 @@ import type { APIRoute } from "astro";
 import { buildRegistry } from "../../lib/build-registry.ts";
 import { cycleToICalendar, cycleYears } from "../../lib/cycle/calendar.ts";
 
+/** The site's address, as the API's export step has it (`KOSTRA_SITE_URL`): index.json lists the SHA-256 of these bytes. */
+const siteUrl = (import.meta.env.SITE ?? "http://localhost:4321").replace(/\/$/, "");
+
 /** The cycle of a reporting year as an iCalendar file, to subscribe to or import. */
 export async function getStaticPaths() {
   const registry = await buildRegistry();
@@ -10,5 +13,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ props }) => {
   const registry = await buildRegistry();
-  return new Response(cycleToICalendar(registry, (props as { year: number }).year), { headers: { "Content-Type": "text/calendar; charset=utf-8" } });
+  return new Response(cycleToICalendar(registry, (props as { year: number }).year, siteUrl), { headers: { "Content-Type": "text/calendar; charset=utf-8" } });
 };
