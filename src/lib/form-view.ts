@@ -60,3 +60,98 @@ function bindings(v: FormVersion) {
     ...(v.records ?? []).flatMap((r) => r.fields.filter((f) => f.codelist).map((f) => ({ id: `${r.id}.${f.name}`, label: `${r.name}/${f.path ?? f.name}`, binding: f.codelist! }))),
   ];
 }
+
+/** Severities from the most to the least serious: the order counts and filters are shown in. */
+const SEVERITY_ORDER = ["FATAL", "ERROR", "WARNING", "INFO"] as const;
+type Severity = (typeof SEVERITY_ORDER)[number];
+
+/** Norwegian words for a severity: the label on a control, and the noun in counts. */
+const SEVERITY_NB: Record<Severity, { label: string; one: string; many: string; filter: string }> = {
+  FATAL: { label: "Fatal (stopper all kontroll)", one: "fatal feil", many: "fatale feil", filter: "Fatale feil" },
+  ERROR: { label: "Feil (hindrer innsending)", one: "feil", many: "feil", filter: "Feil" },
+  WARNING: { label: "Advarsel", one: "advarsel", many: "advarsler", filter: "Advarsler" },
+  INFO: { label: "Informasjon", one: "informasjonsmelding", many: "informasjonsmeldinger", filter: "Informasjon" },
+};
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One control as the controls section shows it. */
+export interface ControlView {
+  id: string;
+  anchor: string;
+  title: string;
+  severity: Severity;
+  severityLabel: string;
+  condition: string;
+  message: string;
+  scope?: string;
+  /** The CEL expression, when the control has one. */
+  expression?: string;
+  /** Why the control is described in words only, when it has no expression. */
+  inWordsOnly?: string;
+  testCount: number;
+}
+
+/** A form version's controls with their counts per severity and the filter choices. */
+export interface ControlsView {
+  total: number;
+  /** E.g. «71 kontroller: 61 feil, 10 advarsler». */
+  summary: string;
+  /** How many are expressed in CEL and how many described in words. */
+  expressedNote: string;
+  /** The severities the controls have, most serious first, with their counts. */
+  severities: { severity: Severity; count: number; text: string; filterLabel: string }[];
+  controls: ControlView[];
+}
+
+/** What the controls section of a form page shows. */
+export function controlsView(version: FormVersion): ControlsView {
+  const controls = version.controls ?? [];
+  const severities = SEVERITY_ORDER.map((severity) => ({ severity, count: controls.filter((c) => c.severity === severity).length }))
+    .filter((s) => s.count > 0)
+    .map((s) => ({ ...s, text: count(s.count, SEVERITY_NB[s.severity].one, SEVERITY_NB[s.severity].many), filterLabel: `${SEVERITY_NB[s.severity].filter} (${s.count})` }));
+  const expressed = controls.filter((c) => c.when !== undefined).length;
+  const inWords = controls.length - expressed;
+  const total = count(controls.length, "kontroll", "kontroller");
+  return {
+    total: controls.length,
+    summary: severities.length ? `${total}: ${severities.map((s) => s.text).join(", ")}` : total,
+    expressedNote:
+      `${expressed} av dem er uttrykt i CEL og kjørt mot sine testtilfeller` +
+      (inWords > 0 ? `; ${inWords} kan ikke uttrykkes over skjemaets data og er beskrevet med tekst.` : "."),
+    severities,
+    controls: controls.map((c) => ({
+      id: c.id,
+      anchor: `kontroll-${c.id}`,
+      title: c.title,
+      severity: c.severity,
+      severityLabel: SEVERITY_NB[c.severity].label,
+      condition: c.condition,
+      message: c.message,
+      scope: c.scope,
+      expression: c.when,
+      inWordsOnly: c.notExpressible,
+      testCount: c.tests?.length ?? 0,
+    })),
+  };
+}
+
+/** A link in a form page's contents list, with the links under it. */
+export interface ContentsEntry {
+  href: string;
+  label: string;
+  children?: { href: string; label: string }[];
+}
+
+/** The contents list near the top of a form page: the form or record layout, its parts, the controls and the sources. */
+export function formPageContents(version: FormVersion, questionnaire: boolean): ContentsEntry[] {
+  const controls = version.controls;
+  const layout: ContentsEntry = questionnaire
+    ? { href: "#skjemaet", label: "Skjemaet", children: (version.sections ?? []).map((s) => ({ href: `#del-${s.id}`, label: `${s.number ? `${s.number}. ` : ""}${s.title}` })) }
+    : { href: "#postbeskrivelse", label: "Postbeskrivelse", children: (version.records ?? []).map((r) => ({ href: `#post-${r.id}`, label: r.name })) };
+  return [
+    layout,
+    { href: "#kontroller", label: controls?.length ? `Kontroller (${controlsView(version).severities.map((s) => s.text).join(", ")})` : "Kontroller" },
+    { href: "#kilder", label: "Kilder for versjonen" },
+  ];
+}

@@ -1,0 +1,47 @@
+import { currentStatus } from "../diff/trace.ts";
+import { perRegistry } from "../per-registry.ts";
+import type { Registry } from "../registry.ts";
+import { urls } from "../urls.ts";
+
+/** One section of the registry: its menu entry and the line the home page gives it. */
+export interface Section {
+  label: string;
+  href: string;
+  /** The address prefix of the section's pages, for marking the current section in the menu. */
+  prefix: string;
+  /** One line on what the section holds, in Norwegian. */
+  summary: string;
+}
+
+/** Statuses after which a proposal is no longer under treatment. */
+export const FINAL_PROPOSAL_STATUSES: ReadonlySet<string> = new Set(["vedtatt", "avvist", "utsatt", "gjennomført"]);
+
+/** Every section of the registry, in the menu's order. */
+export const registrySections = perRegistry("registry-sections", (registry: Registry): Section[] => {
+  const years = registry.reportingYears;
+  const last = registry.lastYear;
+  const span = years.length ? ` for rapporteringsår ${years[0]}–${years.at(-1)}` : "";
+  const proposals = [...registry.proposals.values()].map((p) => p.data);
+  const open = proposals.filter((p) => !FINAL_PROPOSAL_STATUSES.has(currentStatus(p))).length;
+  const sections: (Section | undefined)[] = [
+    { label: "Kodelister", href: urls.codelists(), prefix: "/kodelister/", summary: `${registry.codelists.size} kodelister med koder og tekster${span}.` },
+    { label: "Skjema og filuttrekk", href: urls.forms(), prefix: "/skjema/", summary: `${registry.forms.size} skjema og filuttrekk med felt og kontroller, år for år.` },
+    { label: "Indikatorer", href: urls.indicators(), prefix: "/indikatorer/", summary: `${registry.indicators.size} nøkkeltall med formel, kilde og tabell.` },
+    { label: "Tabeller", href: urls.tables(), prefix: "/tabeller/", summary: `${registry.tables.size} tabeller i Statistikkbanken som nøkkeltallene publiseres i.` },
+    { label: "Endringer", href: urls.changesIndex(), prefix: "/endringer/", summary: "Hva som er endret mellom to rapporteringsår, klassifisert etter hvem som må handle." },
+    last !== undefined ? { label: "Rapporteringsår", href: urls.year(last), prefix: "/aar/", summary: `Alt som endres for ett rapporteringsår, brytende endringer først; det siste er ${last}.` } : undefined,
+    { label: "Endringsforslag", href: urls.proposals(), prefix: "/endringsforslag/", summary: `${proposals.length} forslag fra arbeidsgruppene med status og begrunnelse, ${open} under behandling.` },
+    { label: "Møter", href: urls.meetings(), prefix: "/moter/", summary: `${registry.meetings.size} møter i arbeidsgruppene med saksliste og oppfølging.` },
+    { label: "Arbeidsgrupper", href: urls.workingGroups(), prefix: "/arbeidsgrupper/", summary: `${registry.workingGroups.size} arbeidsgrupper, hva de eier og årsrapportene deres.` },
+    { label: "Kalender", href: urls.calendars(), prefix: "/kalender/", summary: "Årshjulet: frister, møter og publisering per rapporteringsår, også som kalenderfil." },
+    { label: "Tilstandsrapport", href: urls.reportTemplates(), prefix: "/tilstandsrapport/", summary: "Nøkkeltall til kommunenes årlige tilstandsrapport, ordnet etter rapportens tema." },
+    { label: "API", href: urls.api(), prefix: "/api/", summary: "Kodelister, skjema og endringer som maskinlesbare filer for fagsystem og andre verktøy." },
+    { label: "Søk", href: urls.search(), prefix: "/sok/", summary: "Søk etter koder, navn og skjema i hele registeret." },
+  ];
+  return sections.filter((s): s is Section => s !== undefined);
+});
+
+/** The menu: every section, with the one the page at `path` belongs to marked. */
+export function mainMenu(registry: Registry, path: string): (Section & { current: boolean })[] {
+  return registrySections(registry).map((s) => ({ ...s, current: path.startsWith(s.prefix) }));
+}
