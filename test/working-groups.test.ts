@@ -103,10 +103,10 @@ describe("the annual report and the yearly cycle", () => {
   });
 
   it("writes a valid, stable iCalendar file", () => {
-    const ics = cycleToICalendar(registry, 2022);
+    const ics = cycleToICalendar(registry, 2022, "http://localhost:4321");
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
     expect(ics).toContain("DTSTART;VALUE=DATE:20230215");
-    expect(cycleToICalendar(registry, 2022)).toBe(ics);
+    expect(cycleToICalendar(registry, 2022, "http://localhost:4321")).toBe(ics);
   });
 });

@@ -44,7 +44,7 @@ export const EVENT_KIND_NB: Record<CalendarEvent["kind"], string> = {
  * serves these bytes and `index.json` lists their SHA-256, so `siteUrl` must be the site's address
  * (as `exportFiles` gets it).
  */
-export function cycleToICalendar(registry: Registry, year: number, siteUrl = "https://kostra-registeret.no"): string {
+export function cycleToICalendar(registry: Registry, year: number, siteUrl: string): string {
   return writeICalendar({
     prodId: "-//KOSTRA-registeret//Kalender//NO",
     name: `KOSTRA rapporteringsår ${year}`,
