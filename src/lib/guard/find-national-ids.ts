@@ -1,4 +1,4 @@
-import { decodeNamedCharacterReference } from "decode-named-character-reference";
+import { characterReference } from "../text/character-reference.ts";
 import { isNationalId } from "./national-id.ts";
 
 /** Where a national identity number is written in a text: UTF-16 offsets into the text as given. */
@@ -34,7 +34,6 @@ const MAYBE = /[\p{Nd}\p{No}&%\\]/u;
  */
 const ENCODED = /&#(\d{1,7});?|&#[xX]([0-9a-fA-F]{1,6});?|&([A-Za-z][A-Za-z0-9]{1,31});|%([0-9A-Fa-f]{2})|\\x([0-9A-Fa-f]{2})|\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})|(?![0-9])[\p{Nd}\p{No}]/gu;
 
-const fromCode = (code: number) => (code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\uFFFD");
 
 /**
  * A character folded for scanning: a digit in any form (full-width, mathematical, superscript)
@@ -71,11 +70,9 @@ function decodeForScan(text: string): { decoded: string; origin: number[] } | un
     }
     last = m.index + m[0].length;
     const [whole, dec, hex, name, pct, x, u, bigU] = m;
-    if (dec !== undefined) emit(fromCode(Number(dec)), m.index);
-    else if (hex !== undefined) emit(fromCode(parseInt(hex, 16)), m.index);
-    else if (name !== undefined) emit(decodeNamedCharacterReference(name) || "#", m.index);
+    if (dec !== undefined || hex !== undefined || name !== undefined) emit(characterReference(dec, hex, name) ?? "#", m.index);
     else if (pct !== undefined || x !== undefined) emit(String.fromCharCode(parseInt(pct ?? x, 16)), m.index);
-    else if (u !== undefined || bigU !== undefined) emit(fromCode(parseInt(u ?? bigU, 16)), m.index);
+    else if (u !== undefined || bigU !== undefined) emit(characterReference(undefined, u ?? bigU, undefined)!, m.index);
     else emit(whole, m.index);
   }
   for (let i = last; i < text.length; i++) {

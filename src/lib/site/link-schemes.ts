@@ -1,4 +1,4 @@
-import { decodeNamedCharacterReference } from "decode-named-character-reference";
+import { characterReference } from "../text/character-reference.ts";
 
 /**
  * The link targets a proposal or meeting body may use, shared by validation
@@ -16,11 +16,7 @@ export const ALLOWED_LINKS = "an https:, http: or mailto: URL, or an internal pa
 
 /** `&#115;`, `&#x73;` (the semicolon optional, as browsers read them) and `&colon;`. */
 function decodeCharacterReferences(text: string): string {
-  return text.replace(/&(?:#(\d{1,8});?|#[xX]([0-9a-fA-F]{1,7});?|([A-Za-z][A-Za-z0-9]{1,31});)/g, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return decodeNamedCharacterReference(name) || whole;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\uFFFD";
-  });
+  return text.replace(/&(?:#(\d{1,8});?|#[xX]([0-9a-fA-F]{1,7});?|([A-Za-z][A-Za-z0-9]{1,31});)/g, (whole, dec?: string, hex?: string, name?: string) => characterReference(dec, hex, name) ?? whole);
 }
 
 /**
