@@ -16,6 +16,8 @@ export interface LoadedFile {
   file: SourceFile;
   data: Record<string, unknown>;
   body?: string;
+  /** For MDX: how many lines of the file stand before the body, to place findings in the body. */
+  linesBeforeBody?: number;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -67,7 +69,8 @@ export async function loadFile(found: DiscoveredFile, options: LoadOptions = {})
     }
   }
   if (findings.length) return { findings };
-  return { loaded: { found, file: parsed.file, data, body: "body" in parsed ? (parsed.body as string) : undefined }, findings };
+  const mdx = "body" in parsed ? (parsed as unknown as { body: string; linesBeforeBody: number }) : undefined;
+  return { loaded: { found, file: parsed.file, data, body: mdx?.body, linesBeforeBody: mdx?.linesBeforeBody }, findings };
 }
 
 /** Parses with the schema: its output, or the issues as findings placed at the offending field. */

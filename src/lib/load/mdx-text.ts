@@ -6,6 +6,8 @@ import { compileBody } from "./body-check.ts";
 export interface ParsedMdx extends ParsedYaml {
   /** The MDX body below the front matter. */
   body: string;
+  /** How many lines of the file stand before the body (the front matter and its fences). */
+  linesBeforeBody: number;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -23,7 +25,7 @@ export async function parseMdxText(text: string, path: string, checkBody = true)
     const findings: Finding[] = [
       { severity: "error", file: path, line: 1, column: 1, message: "missing YAML front matter", expected: "the file to start with a line `---`, the front matter, and a closing `---`" },
     ];
-    return { ...parseYamlText("{}", path), data: undefined, findings, body: "" };
+    return { ...parseYamlText("{}", path), data: undefined, findings, body: "", linesBeforeBody: 0 };
   }
   const parsed = parseYamlText(match[1], path, 1);
   const body = text.slice(match[0].length);
@@ -32,7 +34,7 @@ export async function parseMdxText(text: string, path: string, checkBody = true)
     const finding = await bodyFinding(body, bodyLine);
     if (finding) parsed.findings.push({ severity: "error", file: path, ...finding });
   }
-  return { ...parsed, body };
+  return { ...parsed, body, linesBeforeBody: bodyLine };
 }
 
 /** The first problem with a body that starts below line `bodyLine` of its file, placed in the file, if any. */

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Finding } from "./finding.ts";
 import type { LoadedFile } from "../load/load-content.ts";
 import { checkBodyLinks } from "./links.ts";
@@ -11,10 +10,15 @@ export function checkSafety(files: LoadedFile[]): Finding[] {
   const findings: Finding[] = [];
   for (const f of files) {
     if (f.body !== undefined) {
-      const text = readFileSync(f.found.absolute, "utf8");
-      const bodyStart = text.length - f.body.length;
-      const lineOf = (offset: number) => text.slice(0, bodyStart + offset).split("\n").length;
-      const colOf = (offset: number) => bodyStart + offset - text.lastIndexOf("\n", bodyStart + offset - 1);
+      // Positions from the body and the lines before it: the file was read once, by the loader.
+      const body = f.body;
+      const before = f.linesBeforeBody ?? 0;
+      const lineOf = (offset: number) => {
+        let line = before + 1;
+        for (let i = body.indexOf("\n"); i !== -1 && i < offset; i = body.indexOf("\n", i + 1)) line++;
+        return line;
+      };
+      const colOf = (offset: number) => offset - body.lastIndexOf("\n", offset - 1);
       for (const m of f.body.matchAll(/<\/?[A-Za-z][^>]*>|\{[^}]*\}|^\s*(import|export)\s/gm)) {
         findings.push({ severity: "error", file: f.found.path, line: lineOf(m.index), column: colOf(m.index), message: `HTML, JSX, expressions and imports are not allowed in the body: "${m[0].slice(0, 40)}"`, expected: "Markdown text (write < as \\< and { as \\{)" });
       }
