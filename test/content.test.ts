@@ -96,8 +96,8 @@ describe("bundled content", () => {
     for (const item of items) expect(item.source).toBeTruthy();
   });
 
-  it("covers reporting years 2018 to 2024", () => {
-    expect(registry.reportingYears).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+  it("covers reporting years 2018 to 2026 (the file extracts of SSB's control program reach 2026)", () => {
+    expect(registry.reportingYears).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
   });
 });
 

@@ -7,7 +7,7 @@ import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
 import type { Registry } from "../src/lib/registry.ts";
 import { FIXTURES } from "./helpers.ts";
 import fc from "fast-check";
-import { fullWordDiff, wordDiff } from "../src/lib/diff/text-diff.ts";
+import { fullWordDiff, tokenize, wordDiff } from "../src/lib/diff/text-diff.ts";
 import { groupChanges } from "../src/lib/diff/group.ts";
 import { tallyChanges } from "../src/lib/diff/tally.ts";
 
@@ -63,6 +63,18 @@ describe("the diff engine", () => {
     expect(c.textDiff).toEqual([
       { op: "removed", text: "Rød" },
       { op: "added", text: "Rødt" },
+    ]);
+  });
+
+  it("keeps numbers and paragraph references whole tokens", () => {
+    expect(tokenize("etter § 4-27, tiltak 2.4 per 31.12.2023 og §§ 6-3a.")).toEqual(["etter", " ", "§ 4-27", ",", " ", "tiltak", " ", "2.4", " ", "per", " ", "31.12.2023", " ", "og", " ", "§§ 6-3a", "."]);
+    expect(wordDiff("Tiltak etter § 4-5 i 2.3", "Tiltak etter § 4-15 i 2.4")).toEqual([
+      { op: "same", text: "Tiltak etter " },
+      { op: "removed", text: "§ 4-5" },
+      { op: "added", text: "§ 4-15" },
+      { op: "same", text: " i " },
+      { op: "removed", text: "2.3" },
+      { op: "added", text: "2.4" },
     ]);
   });
 
@@ -218,6 +230,37 @@ describe("the real 2022 → 2023 diff", () => {
     }
   });
 
+  it("reads tiltak 2.4's new label in whole words: «§ 4-27» → «bvl § 6-3», never a number split", () => {
+    const whole = [
+      { op: "same", text: "Fosterhjem etter " },
+      { op: "removed", text: "§ 4-27" },
+      { op: "added", text: "bvl § 6-3" },
+    ];
+    const [renamed] = find(set, "code-renamed", "2.4").filter((x) => x.item === "tiltak-kategori");
+    expect(renamed.textDiff).toEqual(whole);
+    // The same change under form 15F and its field Tiltak/Kategori/@Kode, which takes the list.
+    const [relabelled] = find(set, "field-code-relabelled", "2.4").filter((x) => x.item === "15f");
+    expect(relabelled).toMatchObject({ element: "kategori.Kode", before: { label: "Fosterhjem etter § 4-27" }, after: { label: "Fosterhjem etter bvl § 6-3" }, textDiff: whole, proposals: ["barnevern-2023-tiltak-2-3-2-4"] });
+  });
+
+  it("judges 15F's new tiltaksgrunnlag.Kode by its optional record (0..n): compatible, and reported once", () => {
+    const rows = set.changes.filter((c) => c.item === "15f" && c.element?.startsWith("tiltaksgrunnlag"));
+    expect(rows.map((c) => [c.type, c.element, c.sender])).toEqual([
+      ["field-added", "tiltaksgrunnlag", "compatible"],
+      ["field-added", "tiltaksgrunnlag.Kode", "compatible"],
+      ["field-added", "tiltaksgrunnlag.Presisering", "compatible"],
+    ]);
+    // Added with its whole definition: the codes it takes from the bound saksinnhold list in 2023.
+    expect(rows[1].after).toMatchObject({ mandatory: false, codelist: "saksinnhold", description: "Kode for saksinnhold" });
+    expect(rows[1].after?.codes?.map((c) => c.code)).toContain("29");
+  });
+
+  it("shows the shared codelist's new codes under form 15F and the field that takes them", () => {
+    const codes = find(set, "field-code-added").filter((c) => c.item === "15f" && c.element === "plan.Plantype");
+    expect(codes.map((c) => c.code)).toEqual(["5", "6", "7", "8"]);
+    for (const c of codes) expect(c).toMatchObject({ elementKind: "record-field", sender: "compatible", consumer: "breaking", proposals: ["barnevern-2023-plantyper"] });
+  });
+
   it("shows the guidance-text changes of the arts, justified by the chart-of-accounts proposal", () => {
     const arts = set.changes.filter((c) => c.item === "kostra-art");
     expect(arts.map((c) => c.code)).toEqual(["050", "165", "370", "400", "470"]);
@@ -235,5 +278,14 @@ describe("the real 2022 → 2023 diff", () => {
 
   it("has the documented JSON shape", () => {
     expect(ChangeSet.parse(JSON.parse(JSON.stringify(set)))).toEqual(set);
+  });
+});
+
+describe("the real 2023 → 2024 diff of 15F", () => {
+  it("shows the uniqueness rules of Individ_2024-09-02.xsd as new schema rules, breaking for senders", () => {
+    const rules = diffRegistry(real, 2023, 2024).changes.filter((c) => c.item === "15f" && c.type === "schema-rule-added");
+    expect(rules.map((c) => c.element).sort()).toEqual(["individ.FlyttingIdUnique", "individ.MeldingIdUnique", "individ.PlanIdUnique", "individ.TiltakIdUnique"]);
+    for (const c of rules) expect(c).toMatchObject({ elementKind: "schema-rule", sender: "breaking" });
+    expect(rules.find((c) => c.element === "individ.MeldingIdUnique")?.after?.rule).toBe("unique MeldingIdUnique: Melding @Id");
   });
 });

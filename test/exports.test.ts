@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { withCitedSources } from "../src/lib/export/cited.ts";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -12,6 +13,7 @@ import { exportFiles } from "../src/lib/export/write.ts";
 import { codesToCsv, codesToExcelCsv } from "../src/lib/export/csv.ts";
 import { schemaForPath, schemaUrl } from "../src/lib/export/schemas.ts";
 import { CodelistYearExport, FormYearExport, MeetingExport, ProposalExport } from "../src/lib/export/shapes.ts";
+import { computedStatus } from "../src/lib/proposal-view.ts";
 import { buildSite } from "./build-site.ts";
 
 let dist: string;
@@ -50,21 +52,21 @@ describe("the static API", () => {
     expect(failures).toEqual([]);
   });
 
-  it("reproduces the content exactly when the JSON exports are read back (lossless)", () => {
+  it("reproduces the content exactly when the JSON exports are read back (lossless), sources cited by title", () => {
     for (const entry of registry.codelists.values()) {
       for (const year of registry.yearsOf(entry)) {
         const back = CodelistYearExport.parse(readContent(`codelists/${entry.meta.id}/${year}.json`));
-        expect(back.codelist).toEqual(entry.meta);
-        expect(back.version).toEqual(versionAt(entry, year)!.data);
+        expect(back.codelist).toEqual(withCitedSources(entry.meta));
+        expect(back.version).toEqual(withCitedSources(versionAt(entry, year)!.data));
       }
     }
     for (const form of registry.forms.values()) {
-      for (const year of registry.yearsOf(form)) expect(FormYearExport.parse(readContent(`forms/${form.meta.id}/${year}.json`)).version).toEqual(versionAt(form, year)!.data);
+      for (const year of registry.yearsOf(form)) expect(FormYearExport.parse(readContent(`forms/${form.meta.id}/${year}.json`)).version).toEqual(withCitedSources(versionAt(form, year)!.data));
     }
-    for (const i of registry.indicators.values()) expect(readContent(`indicators/${i.id}.json`)).toEqual(i);
-    for (const t of registry.tables.values()) expect(readContent(`tables/${t.number}.json`)).toEqual(t);
-    for (const p of registry.proposals.values()) expect(ProposalExport.parse(readContent(`proposals/${p.data.id}.json`))).toEqual({ proposal: p.data, body: p.body });
-    for (const m of registry.meetings.values()) expect(MeetingExport.parse(readContent(`meetings/${m.data.id}.json`))).toEqual({ meeting: m.data, body: m.body });
+    for (const i of registry.indicators.values()) expect(readContent(`indicators/${i.id}.json`)).toEqual(withCitedSources(i));
+    for (const t of registry.tables.values()) expect(readContent(`tables/${t.number}.json`)).toEqual(withCitedSources(t));
+    for (const p of registry.proposals.values()) expect(ProposalExport.parse(readContent(`proposals/${p.data.id}.json`))).toEqual({ proposal: withCitedSources(p.data), computedStatus: computedStatus(registry, p.data), body: p.body });
+    for (const m of registry.meetings.values()) expect(MeetingExport.parse(readContent(`meetings/${m.data.id}.json`))).toEqual({ meeting: withCitedSources(m.data), body: m.body });
   });
 
   it("lists every file in index.json with its SHA-256 and the year it last changed", async () => {

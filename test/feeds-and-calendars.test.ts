@@ -123,8 +123,11 @@ function atomProblems(xml: string): string[] {
 }
 
 describe("Atom feeds (RFC 4287)", () => {
-  it("has the sixteen feeds of the bundled content", () => {
-    expect(feeds.length).toBe(16);
+  it("has one feed for the registry, one per working group and one per codelist of the bundled content", () => {
+    expect(feeds.map((f) => f.path).sort()).toEqual(
+      ["feeds/endringer.atom", ...[...registry.workingGroups.keys()].map((id) => `feeds/arbeidsgrupper/${id}.atom`), ...[...registry.codelists.keys()].map((id) => `feeds/kodelister/${id}.atom`)].sort(),
+    );
+    expect(feeds.length).toBe(19);
   });
 
   it("writes every feed as well-formed XML that satisfies RFC 4287", () => {

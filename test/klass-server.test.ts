@@ -264,7 +264,7 @@ describe("the same mapping as static files", () => {
     const changes = JSON.parse(readFileSync(join(dist, "api", "v1", "codelists", "saksinnhold", "changes", "2022-2023.klass.json"), "utf8"));
     expect((await json("classifications/saksinnhold/changes?from=2022-01-01&to=2023-01-02")).codeChanges).toEqual(changes.codeChanges);
     const routes = await json(`classifications/${KLASS_NUMBER}/routes.json`);
-    expect(routes).toMatchObject({ codelist: "saksinnhold", klassId: KLASS_NUMBER, years: [2018, 2019, 2020, 2021, 2022, 2023, 2024] });
+    expect(routes).toMatchObject({ codelist: "saksinnhold", klassId: KLASS_NUMBER, years: [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026] });
     expect(readFileSync(join(dist, "_redirects"), "utf8")).toMatch(/^\/api\/klass\/v1\/classifications\/:key +\/api\/klass\/v1\/classifications\/:key\/index\.json +200$/m);
   });
 });

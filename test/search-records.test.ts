@@ -9,6 +9,10 @@ import { join } from "node:path";
 import { indexRecords } from "../src/lib/search/index-records.ts";
 import { partSizes } from "../src/lib/search/index-parts.ts";
 import { tempDir } from "./helpers.ts";
+import { yearSpan } from "../src/lib/search/year-span.ts";
+import { queryVariants } from "../src/lib/search/synonyms.ts";
+import { spacedHtml } from "../src/lib/search/index-pages.ts";
+import { hitsOf, titleWeight, TITLE_WEIGHT, PHRASE_WEIGHT, type ResultData } from "../src/lib/search/hits.ts";
 
 let registry: Registry;
 let records: SearchRecord[];
@@ -90,5 +94,81 @@ describe("the search index of the records, in parts", () => {
     expect(partSizes({ KOSTRA_SEARCH_PAGES_PER_PART: "300", KOSTRA_SEARCH_RECORDS_PER_PART: "2000" })).toEqual({ pages: 300, records: 2000 });
     expect(() => partSizes({ KOSTRA_SEARCH_PAGES_PER_PART: "0" })).toThrow(/KOSTRA_SEARCH_PAGES_PER_PART must be a whole number of at least 1, not "0"/);
     expect(() => partSizes({ KOSTRA_SEARCH_RECORDS_PER_PART: "mange" })).toThrow(/KOSTRA_SEARCH_RECORDS_PER_PART/);
+  });
+});
+
+describe("what search shows of a code, and how it reads a query", () => {
+  it("links each code to the page of the latest year it applies and says its years", () => {
+    const tiltak = records.filter((r) => r.url.startsWith("/kodelister/tiltak-kategori/") && r.sections?.some((s) => s.title.startsWith("2.3 ")));
+    const byTitle = Object.fromEntries(tiltak.flatMap((r) => r.sections!.filter((s) => s.title.startsWith("2.3 ")).map((s) => [s.title, { url: r.url.split("?")[0], years: r.meta.years }])));
+    const latest = registry.yearsOf(registry.codelists.get("tiltak-kategori")!).at(-1);
+    expect(byTitle["2.3 Spesialiserte fosterhjem"]).toEqual({ url: `/kodelister/tiltak-kategori/${latest}/`, years: "2023–" });
+    expect(byTitle["2.3 Statlige familiehjem (gjelder fosterhjem som staten har ansvar for)"]).toEqual({ url: "/kodelister/tiltak-kategori/2022/", years: "2018–2022" });
+  });
+
+  it("writes years as runs, open at the last year", () => {
+    expect(yearSpan([2018, 2019, 2020], 2024)).toBe("2018–2020");
+    expect(yearSpan([2023, 2024], 2024)).toBe("2023–");
+    expect(yearSpan([2018, 2020, 2021], 2024)).toBe("2018, 2020–2021");
+    expect(yearSpan([2024], 2024)).toBe("2024–");
+  });
+
+  it("searches a query as written and with each synonym in place of its word", () => {
+    expect(queryVariants("saksbehandlingstid")).toEqual(["saksbehandlingstid", "behandlingstid", "handsamingstid", "innen tre måneder"]);
+    expect(queryVariants("antall meldinger")).toEqual(["antall meldinger", "antall melding", "antall meldingar"]);
+    expect(queryVariants("fosterhjem")).toEqual(["fosterhjem"]);
+  });
+
+  it("keeps the words of adjacent block elements apart in the indexed page", () => {
+    expect(spacedHtml("<dl><dt>Arbeidsgruppe</dt><dd>KOSTRA arbeidsgruppe for barnevern</dd><dt>Gjelder fra</dt></dl>")).toBe("<dl><dt>Arbeidsgruppe</dt> <dd>KOSTRA arbeidsgruppe for barnevern</dd> <dt>Gjelder fra</dt> </dl>");
+  });
+
+  it("ranks an indicator above a control of the same score, and a code only where it matches every word", () => {
+    const data = (type: string, extra: object = {}) => ({ url: `/${type}/`, excerpt: "", meta: { title: type, type }, sub_results: [], ...extra });
+    const hits = hitsOf([{ data: data("Kontroll i 15F Barnevern"), score: 1 }, { data: data("Indikator"), score: 0.8 }], "barn med tiltak");
+    expect(hits.map((h) => h.type)).toEqual(["Indikator", "Kontroll i 15F Barnevern"]);
+    const sub = (title: string, n: number) => ({ url: `/k/2024/#kode-${title}`, title, excerpt: title.split(" ").slice(1, n + 1).map((w) => `<mark>${w}</mark>`).join(" "), weighted_locations: Array.from({ length: n }, () => ({ weight: 10, balanced_score: 1 })) });
+    const codes = { url: "/k/2024/", excerpt: "", meta: { title: "K", type: "Kode i K", sections: "ja", years: "2023–" }, sub_results: [sub("1 Barn med tiltak", 3), sub("2 Andre tiltak", 1), sub("3 Tiltak tiltak tiltak", 3)] };
+    expect(hitsOf([{ data: codes, score: 1 }], "barn med tiltak").map((h) => [h.title, h.years])).toEqual([["1 Barn med tiltak", "2023–"]]);
+  });
+
+  it("weighs a title that has the query's words as written, in a row more, and not after «ikke»", () => {
+    expect(titleWeight("Andel barn med undersøkelser i forhold til innbyggere 0-17 år (prosent)", "undersøkelser")).toBe(TITLE_WEIGHT);
+    // A synonym in the title is no title match: the words typed rank first.
+    expect(titleWeight("Tabell 12287: Undersøkingar i alt og undersøkingar starta av barnevernet, etter alder (K)", "undersøkelser")).toBe(1);
+    expect(titleWeight("Tabell 12275: Barn med tiltak i løpet av året og per 31. desember, etter alder og funksjon (K)", "barn med tiltak")).toBe(TITLE_WEIGHT * PHRASE_WEIGHT);
+    expect(titleWeight("Tabell 13939: Barn og unge med tiltak i løpet av året (K)", "barn med tiltak")).toBe(TITLE_WEIGHT);
+    // «barn» is not «barnevernstiltak»: a word matches a word, or one with an ending of two letters.
+    expect(titleWeight("Andel unge i alderen 18-22 år per 1000 med barnevernstiltak", "barn med tiltak")).toBe(1);
+    expect(titleWeight("Tabell 12615: Barn med melding (K)", "meldinger")).toBe(TITLE_WEIGHT);
+    expect(titleWeight("Andel barn som ikke er plassert i løpet av året i prosent av alle i tiltak (0-24 år)", "plassert")).toBe(1);
+    expect(titleWeight("Andel barn som er plassert i løpet av året i prosent av antall barn 0-24 år", "plassert")).toBe(TITLE_WEIGHT);
+    expect(titleWeight("Andel barn som ikke er plassert i løpet av året i prosent av alle i tiltak (0-24 år)", "ikke plassert")).toBe(TITLE_WEIGHT);
+  });
+
+  it("shows a district table with its municipal twin, and a code's other labels with the one in force", () => {
+    const page = (title: string, type = "Tabell"): ResultData => ({ url: `/${title.slice(0, 12)}/`, excerpt: "", meta: { title, type }, sub_results: [] });
+    const tables = hitsOf(
+      [
+        { data: page("Tabell 12860: Undersøkingar avslutta av barnevernet , etter handsamingstid (K)"), score: 3 },
+        { data: page("Tabell 12859: Undersøkingar avslutta av barnevernet, bydel, etter handsamingstid (B)"), score: 2.9 },
+        { data: page("Andel undersøkelser gjennomført i løpet av 3 måneder (prosent)", "Indikator"), score: 2 },
+      ],
+      "handsamingstid",
+    );
+    expect(tables.map((h) => [h.title.slice(0, 12), h.also?.map((a) => [a.label, a.title.slice(0, 12)])])).toEqual([
+      ["Tabell 12860", [["For bydeler", "Tabell 12859"]]],
+      ["Andel unders", undefined],
+    ]);
+    // A district table that ranks above its twin («bydel») is a hit of its own.
+    expect(hitsOf([{ data: page("Tabell 12603: Bydelsfakta barnevernstenesta, bydel (B)"), score: 3 }], "bydel").map((h) => h.title)).toEqual(["Tabell 12603: Bydelsfakta barnevernstenesta, bydel (B)"]);
+    const sub = (title: string) => ({ url: `/kodelister/plantype/2022/#kode-${title.split(" ")[0]}`, title, excerpt: `<mark>Tiltaksplan</mark>`, weighted_locations: [{ weight: 10, balanced_score: 1 }] });
+    const list = (year: string, years: string, title: string): ResultData => ({ url: `/kodelister/plantype/${year}/`, excerpt: "", meta: { title: "Plantype", type: "Kode i Plantype", sections: "ja", years }, sub_results: [{ ...sub(title), url: `/kodelister/plantype/${year}/#kode-1` }] });
+    const codes = hitsOf([{ data: list("2022", "2018–2022", "1 Tiltaksplan etter § 4-5"), score: 1 }, { data: list("2026", "2023–", "1 Tiltaksplan etter BVL2021 § 8-1 (tidligere BVL1992 § 4-5)"), score: 0.5 }], "tiltaksplan");
+    expect(codes.map((h) => [h.title, h.years, h.url, h.also])).toEqual([
+      ["1 Tiltaksplan etter BVL2021 § 8-1 (tidligere BVL1992 § 4-5)", "2023–", "/kodelister/plantype/2026/#kode-1", [{ label: "Gjelder 2018–2022", url: "/kodelister/plantype/2022/#kode-1", title: "1 Tiltaksplan etter § 4-5" }]],
+    ]);
+    // A query that names the code lists each of its labels.
+    expect(hitsOf([{ data: list("2022", "2018–2022", "1 Tiltaksplan etter § 4-5"), score: 1 }, { data: list("2026", "2023–", "1 Tiltaksplan etter BVL2021 § 8-1 (tidligere BVL1992 § 4-5)"), score: 0.5 }], "1")).toHaveLength(2);
   });
 });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureWith, REPO } from "./helpers.ts";
 import { buildSite } from "./build-site.ts";
 import { checkLinks } from "../src/lib/site/link-check.ts";
+import { chapterHeadings, REPORT_2023 } from "./source-headings.ts";
 
 const build = buildSite;
 
@@ -51,8 +52,11 @@ describe("the built site", () => {
 
   it("shows the version's source and the editor's note", () => {
     const html = text(page("kodelister/tiltak-kategori/2023"));
-    expect(html).toContain("Kilde 001: KOSTRA arbeidsgrupperapport for barnevern");
-    expect(html).toContain("Individ_2023-02-08.xsd");
+    // Cited by title and section, linked to the source's page; never by the file's name.
+    expect(html).toMatch(/KOSTRA arbeidsgrupperapport for barnevern ?, 5\.1 Forslag til endring/);
+    expect(html).toMatch(/XML-skjema for filuttrekk 15F, individnivå \(Individ\) ?, versjon 08\.02\.2023/);
+    expect(html).not.toContain("Individ_2023-02-08.xsd");
+    expect(page("kodelister/tiltak-kategori/2023")).toContain('href="/kilder/001/"');
     expect(html).toMatch(/Redaksjonell merknad/);
   });
 
@@ -77,7 +81,7 @@ describe("the built site", () => {
     expect(html).toContain("Begrunnelser");
     expect(html).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
     // Few enough to show here; the working group's own page has the same changes and justifications.
-    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 7 33 9 13 /);
+    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 7 54 10 26 /);
     expect(page("aar/2023")).toContain('href="/endringer/2022-2023/barnevern/"');
     const group = text(page("endringer/2022-2023/barnevern"));
     expect(group).toContain("KOSTRA arbeidsgruppe for barnevern: endringer fra 2022 til 2023");
@@ -165,7 +169,11 @@ describe("the built site", () => {
 
   it("generates the 2023 barnevern report with the chapters of the working groups' reports", () => {
     const html = text(page("arbeidsgrupper/barnevern/rapport/2023"));
-    const chapters = ["1 Innledning", "2 Oppsummering og anbefaling", "3 Videreutvikling av publiseringen", "4 Ønskede endringer i kontoplanen (funksjon og art)", "5 Ønskede endringer i skjema/filuttrekk", "6 Evaluering av siste rapportering"];
+    // Every numbered heading of the report (kilde 001), in order (test/annual-report.test.ts checks the view).
+    const chapters = chapterHeadings(REPORT_2023);
+    expect(chapters).toHaveLength(34);
+    expect(html).toContain("Ingen variabler er planlagt fjernet.");
+    expect(html).toContain("Til 15. juni har ikke Kautokeino levert skjema 8");
     let last = -1;
     for (const c of chapters) {
       const at = html.indexOf(c);
@@ -230,8 +238,11 @@ describe("the built site", () => {
     const read = (path: string) => text(readFileSync(join(built, path, "index.html"), "utf8"));
     for (const overview of ["aar/2022", "endringer/2021-2022"]) {
       const html = readFileSync(join(built, overview, "index.html"), "utf8");
-      expect(text(html), overview).toMatch(/Testgruppe 31 \d+ [1-9]\d* \d+ /);
-      expect(text(html), overview).toMatch(/Gruppe to 30 750 0 0 /);
+      // The row of each group in the table of counts (quoted alone, so that a failure shows it).
+      const row = (group: string) => text(html).match(new RegExp(`${group} \\d+ \\d+ \\d+ \\d+ `))?.[0];
+      // 30 lists, Farger, and the fixture's form whose field takes Farger's codes (listed under it too).
+      expect(row("Testgruppe"), overview).toMatch(/Testgruppe 32 \d+ [1-9]\d* \d+ /);
+      expect(row("Gruppe to"), overview).toMatch(/Gruppe to 30 750 0 0 /);
       expect(html, overview).toContain('href="/endringer/2021-2022/wg2/"');
       expect(text(html), overview).toContain("for mange til å vises på én side");
       expect(html, overview).not.toContain("Nytt navn 1<");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { fixtureWith } from "./helpers.ts";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { contentCopy, fixtureWith } from "./helpers.ts";
 
 /** One case per error kind: the single finding its fixture must produce. */
 const cases: { name: string; file: string; line: number; column?: number; field?: string; message: RegExp }[] = [
@@ -27,7 +29,17 @@ const cases: { name: string; file: string; line: number; column?: number; field?
   { name: "unknown-code-in-proposal", file: "changes/p1.mdx", line: 14, column: 30, field: "changes.0.codes.3", message: /unknown code .* "5"/ },
   { name: "unknown-codelist-in-form", file: "content/forms/f1/2020.yaml", line: 9, field: "sections.0.fields.0.codelist.codelist", message: /unknown codelist "fager"/ },
   { name: "codelist-version-before-first", file: "content/forms/f1/2020.yaml", line: 9, field: "sections.0.fields.0.codelist.year", message: /unknown version of farger for year "2019"/ },
+  // File-extract record fields are checked like questionnaire fields: codelist bindings, record and field names.
+  { name: "unknown-codelist-in-record", file: "content/forms/x9/2020.yaml", line: 7, column: 78, field: "records.0.fields.1.codelist.codelist", message: /unknown codelist "finnes-ikke"/ },
+  { name: "record-codelist-version-missing", file: "content/forms/x9/2020.yaml", line: 11, column: 45, field: "records.0.fields.1.codelist.year", message: /unknown version of farger for year "2021"/ },
+  { name: "unknown-record-field-in-control", file: "content/forms/x9/2020.yaml", line: 15, column: 26, field: "controls.0.appliesTo.1", message: /unknown section, field or table "linje.C"/ },
+  { name: "unknown-control-scope", file: "content/forms/x9/2020.yaml", line: 13, column: 12, field: "controls.0.scope", message: /unknown record "melding"/ },
+  { name: "unknown-parent-record", file: "content/forms/x9/2020.yaml", line: 9, column: 13, field: "records.1.parent", message: /unknown parent record "linjer"/ },
+  { name: "unknown-record-field-in-proposal", file: "changes/p1.mdx", line: 17, column: 23, field: "changes.1.fields.1", message: /unknown field of form x9 .* "linje.C"/ },
   { name: "fixed-width-overlap", file: "content/forms/x9/2020.yaml", line: 7, column: 42, field: "records.0.fields.1.position", message: /position 4 overlaps the field before/ },
+  { name: "record-datatype-mismatch", file: "content/forms/x9/2020.yaml", line: 7, column: 42, field: "records.0.fields.1.dataType", message: /data type INTEGER_TYPE does not fit type text/ },
+  { name: "record-date-pattern", file: "content/forms/x9/2020.yaml", line: 7, column: 66, field: "records.0.fields.1.datePattern", message: /date pattern "YYYY-MM-DD" is not in SSB's notation/ },
+  { name: "record-duplicate-field-code", file: "content/forms/x9/2020.yaml", line: 12, column: 21, field: "records.0.fields.0.codes.1.code", message: /duplicate code "1"/ },
   { name: "fixed-width-gap", file: "content/forms/x9/2020.yaml", line: 7, column: 42, field: "records.0.fields.1.position", message: /gap: position 7 leaves columns 5–6 undefined/ },
   { name: "invalid-cel", file: "content/forms/f1/2020.yaml", line: 16, field: "controls.0.when", message: /invalid CEL expression/ },
   { name: "control-test-wrong", file: "content/forms/f1/2020.yaml", line: 19, field: "controls.0.tests.1.expect", message: /test "utfylt" of control k1 gave fail/ },
@@ -74,6 +86,20 @@ describe("validate: one fixture per error kind", () => {
   it("reports a parent cycle on every code in it", async () => {
     const result = await validateContent(fixtureWith("parent-cycle"));
     expect(result.findings.map((f) => `${f.line}:${f.field}`)).toEqual(["5:codes.0.parent", "8:codes.1.parent"]);
+  });
+
+  it("fails a real 15F record field bound to a codelist that does not exist, at its file:line:column", async () => {
+    const root = contentCopy();
+    const file = join(root, "content/forms/15f/2024.yaml");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("codelist: { codelist: avslutta-3112 }"));
+    expect(line).toBeGreaterThan(0);
+    lines[line] = lines[line].replace("codelist: { codelist: avslutta-3112 }", "codelist: { codelist: finnes-ikke }");
+    writeFileSync(file, lines.join("\n"));
+    const result = await validateContent(root);
+    const finding = result.findings.find((f) => f.message === 'unknown codelist "finnes-ikke"');
+    expect(finding).toMatchObject({ severity: "error", file: "content/forms/15f/2024.yaml", line: line + 1, column: lines[line].indexOf("finnes-ikke") + 1 });
+    expect(finding!.field).toMatch(/^records\.\d+\.fields\.\d+\.codelist\.codelist$/);
   });
 
   it("gives every finding what was expected", async () => {

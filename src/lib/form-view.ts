@@ -155,3 +155,63 @@ export function formPageContents(version: FormVersion, questionnaire: boolean): 
     { href: "#kilder", label: "Kilder for versjonen" },
   ];
 }
+
+/** Codes shown in the table itself; a longer list folds into a `<details>`. */
+export const CODES_SHOWN_OPEN = 8;
+
+/** SSB's data types in the words of the record layout. */
+const DATA_TYPE_NB: Record<string, string> = { STRING_TYPE: "tekst (STRING_TYPE)", INTEGER_TYPE: "heltall (INTEGER_TYPE)", DATE_TYPE: "dato (DATE_TYPE)" };
+
+/** A field of a record as the layout table shows it. */
+export interface RecordFieldRow {
+  name: string;
+  anchor: string;
+  /** Fixed-width: `first–last` column (`1–2`), and the width. */
+  positions?: string;
+  length?: number;
+  path?: string;
+  /** The registry's type and, where the source gives it, SSB's data type. */
+  type: string;
+  datePattern?: string;
+  lengthOrPattern: string;
+  mandatory: boolean;
+  description?: string;
+  /** The field's own codes, in the source's order. */
+  codes: { code: string; label: string }[];
+  /** Whether the codes fold into a `<details>`. */
+  codesFolded: boolean;
+  /** SSB's KLASS classification (`codelistSource`). */
+  classification?: { url: string; label: string };
+  /** A bound shared codelist, with the page of the version in force. */
+  codelist?: { name: string; href?: string; id: string };
+}
+
+/** The rows of a record's layout table: everything the page prints, worked out here. */
+export function recordLayoutRows(registry: Registry, record: NonNullable<FormVersion["records"]>[number], year: number, codelistHref: (id: string, year: number) => string): RecordFieldRow[] {
+  return record.fields.map((f) => {
+    const binding = f.codelist ? resolveBinding(registry, f.codelist, year) : undefined;
+    const codes = f.codes ?? [];
+    const klass = f.classification?.match(/klassifikasjoner\/(\d+)/)?.[1];
+    return {
+      name: f.name,
+      anchor: `felt-${record.id}-${f.name}`,
+      ...(f.position !== undefined && f.length !== undefined && { positions: f.length === 1 ? `${f.position}` : `${f.position}–${f.position + f.length - 1}`, length: f.length }),
+      ...(f.path !== undefined && { path: f.path }),
+      type: f.dataType ? `${DATA_TYPE_NB[f.dataType]}${f.type === "code" ? ", kode" : ""}` : f.type,
+      ...(f.datePattern !== undefined && { datePattern: f.datePattern }),
+      lengthOrPattern: [
+        f.minLength !== undefined && f.maxLength !== undefined ? (f.minLength === f.maxLength ? `${f.minLength} tegn` : `${f.minLength}–${f.maxLength} tegn`) : f.maxLength !== undefined ? `maks ${f.maxLength} tegn` : "",
+        f.pattern ? `mønster ${f.pattern}` : "",
+        f.repeats ? "gjentas" : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+      mandatory: f.mandatory ?? false,
+      ...(f.description !== undefined && { description: f.description }),
+      codes,
+      codesFolded: codes.length > CODES_SHOWN_OPEN,
+      ...(f.classification !== undefined && { classification: { url: f.classification, label: klass ? `KLASS ${klass}` : "KLASS" } }),
+      ...(f.codelist && { codelist: { id: f.codelist.codelist, name: binding?.list.meta.name.nb ?? f.codelist.codelist, ...(binding && { href: codelistHref(binding.list.meta.id, binding.pageYear) }) } }),
+    };
+  });
+}

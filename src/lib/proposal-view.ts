@@ -1,8 +1,9 @@
 import type { Change } from "./diff/change.ts";
-import { diffRegistry } from "./diff/index.ts";
+import { diffRegistry, itemDiffer } from "./diff/index.ts";
+import { declaredItems, proposalNotCarriedOut } from "./diff/trace.ts";
 import { perRegistry } from "./per-registry.ts";
 import type { Registry } from "./registry.ts";
-import type { Meeting, Proposal } from "./schema/index.ts";
+import type { ComputedStatus, Meeting, Proposal } from "./schema/index.ts";
 
 /** Every proposal's traced changes in its target year, by proposal id. */
 const changesByProposal = perRegistry("changes-by-proposal", (registry) => {
@@ -47,4 +48,45 @@ export function meetingsTreating(registry: Registry, proposal: Proposal): Meetin
     .map((m) => m.data)
     .filter((m) => agenda?.has(m) || cited.has(m.id))
     .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The states of `ComputedStatus` as the site names them in lists and filters. */
+export const COMPUTED_STATE_NAMES: Record<ComputedStatus["state"], string> = {
+  gjennomført: "gjennomført",
+  "delvis-gjennomført": "delvis gjennomført",
+  "ikke-gjennomført": "ikke gjennomført",
+  "ikke-beregnet": "kan ikke beregnes",
+};
+
+/**
+ * Whether the content of a proposal's target year carries it out: every code, field, control and
+ * indicator it declares changes from the year before (the same test as the change sets'
+ * «not carried out»). Changes the registry has no year-by-year content for (Statbank publishing,
+ * guidance texts) and target years outside the registry's years cannot be checked, and say so.
+ */
+export const computedStatus = (registry: Registry, proposal: Proposal): ComputedStatus => computedStatuses(registry).get(proposal.id) ?? computeStatus(registry, proposal);
+
+const computedStatuses = perRegistry("computed-proposal-status", (registry) => new Map([...registry.proposals.values()].map(({ data }) => [data.id, computeStatus(registry, data)])));
+
+function computeStatus(registry: Registry, p: Proposal): ComputedStatus {
+  const year = p.targetYear;
+  const unknown = (reason: string): ComputedStatus => ({ state: "ikke-beregnet", year, label: COMPUTED_STATE_NAMES["ikke-beregnet"], declared: 0, carriedOut: 0, reason });
+  const declared = declaredItems(p);
+  if (declared.length === 0) {
+    const publishing = p.changes.every((c) => c.table !== undefined);
+    return unknown(
+      publishing
+        ? "Forslaget endrer publiseringen i Statistikkbanken; registeret har ikke tabellenes innhold år for år og kan ikke se om endringen er gjort."
+        : "Forslaget nevner ingen kodeliste, skjema eller indikator i registeret som kan sammenliknes år for år.",
+    );
+  }
+  const years = registry.reportingYears;
+  if (!years.includes(year - 1) || !years.includes(year)) {
+    const span = years.length ? `${years[0]}–${years.at(-1)}` : "ingen år";
+    return unknown(`Registeret har kodelister og skjema for rapporteringsårene ${span}, ikke for ${year - 1} og ${year}, og kan ikke sammenlikne dem.`);
+  }
+  const total = declared.reduce((n, d) => n + Math.max(d.keys.length, 1), 0);
+  const carriedOut = total - proposalNotCarriedOut(registry, p, itemDiffer(registry)).length;
+  const state = carriedOut === total ? "gjennomført" : carriedOut === 0 ? "ikke-gjennomført" : "delvis-gjennomført";
+  return { state, year, label: `${COMPUTED_STATE_NAMES[state]} i ${year}`, declared: total, carriedOut };
 }

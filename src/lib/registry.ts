@@ -1,4 +1,4 @@
-import type { PublishedYear, Calendar, Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, StatbankTable, WorkingGroup } from "./schema/index.ts";
+import type { PublishedYear, Calendar, Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, ReportText, StatbankTable, WorkingGroup } from "./schema/index.ts";
 import type { SourceFile } from "./load/source-file.ts";
 
 /** One version of a versioned item, named by the first reporting year it applies to. */
@@ -31,6 +31,8 @@ export interface RegistryParts {
   meetings: Map<string, WithBody<Meeting>>;
   proposals: Map<string, WithBody<Proposal>>;
   reportTemplates: Map<string, ReportTemplate>;
+  /** The texts of working groups' annual reports, by `<group>-<year>`; optional for registries made in code. */
+  reportTexts?: Map<string, ReportText>;
   calendars: Map<number, Calendar>;
   published: Map<number, PublishedYear>;
   origins: Map<object, SourceFile>;
@@ -46,6 +48,8 @@ export class Registry {
   readonly meetings: ReadonlyMap<string, WithBody<Meeting>>;
   readonly proposals: ReadonlyMap<string, WithBody<Proposal>>;
   readonly reportTemplates: ReadonlyMap<string, ReportTemplate>;
+  /** The texts of working groups' annual reports, by `<group>-<year>` (content/reports/). */
+  readonly reportTexts: ReadonlyMap<string, ReportText>;
   readonly calendars: ReadonlyMap<number, Calendar>;
   /** The published reporting years and their locks. */
   readonly published: ReadonlyMap<number, PublishedYear>;
@@ -62,6 +66,7 @@ export class Registry {
     this.meetings = parts.meetings;
     this.proposals = parts.proposals;
     this.reportTemplates = parts.reportTemplates;
+    this.reportTexts = parts.reportTexts ?? new Map();
     this.calendars = parts.calendars;
     this.published = parts.published;
     this.#origins = parts.origins;
@@ -83,7 +88,7 @@ export class Registry {
    * Values computed for this registry (memoised diffs) are not carried over.
    */
   withoutSources(): Registry {
-    return new Registry({ codelists: new Map(this.codelists), forms: new Map(this.forms), workingGroups: new Map(this.workingGroups), indicators: new Map(this.indicators), tables: new Map(this.tables), meetings: new Map(this.meetings), proposals: new Map(this.proposals), reportTemplates: new Map(this.reportTemplates), calendars: new Map(this.calendars), published: new Map(this.published), origins: new Map() });
+    return new Registry({ codelists: new Map(this.codelists), forms: new Map(this.forms), workingGroups: new Map(this.workingGroups), indicators: new Map(this.indicators), tables: new Map(this.tables), meetings: new Map(this.meetings), proposals: new Map(this.proposals), reportTemplates: new Map(this.reportTemplates), reportTexts: new Map(this.reportTexts), calendars: new Map(this.calendars), published: new Map(this.published), origins: new Map() });
   }
 
   /** The last reporting year the registry covers. */

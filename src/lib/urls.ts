@@ -25,6 +25,8 @@ export const urls = {
   forms: () => "/skjema/",
   form: (id: string) => `/skjema/${id}/`,
   formVersion: (id: string, year: number) => `/skjema/${id}/${year}/`,
+  /** Every change of one form between two neighbouring years, each aspect old → new. */
+  formChanges: (id: string, from: number, to: number) => `/skjema/${id}/endringer/${from}-${to}/`,
   proposals: () => "/endringsforslag/",
   /** The proposals that apply from a reporting year. */
   proposalsOfYear: (year: number) => `/endringsforslag/aar/${year}/`,
@@ -39,6 +41,9 @@ export const urls = {
   /** The page of a changed item, at a year where one is given. */
   item: (kind: "codelist" | "form" | "indicator", id: string, year?: number): string =>
     kind === "form" ? (year !== undefined ? `/skjema/${id}/${year}/` : `/skjema/${id}/`) : kind === "indicator" ? `/indikatorer/${id}/` : year !== undefined ? `/kodelister/${id}/${year}/` : `/kodelister/${id}/`,
+  /** The register of source documents, and one source's page. */
+  sources: () => "/kilder/",
+  source: (id: string) => `/kilder/${id}/`,
   api: () => "/api/",
   search: () => "/sok/",
   apiCodelist: (id: string, year: number, ext: string) => `/api/v1/codelists/${id}/${year}.${ext}`,

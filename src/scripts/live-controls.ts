@@ -60,7 +60,7 @@ export function startLiveControls(): void {
     summary.textContent =
       blocking + counts.WARNING === 0
         ? "Ingen kontroller slår ut."
-        : `${blocking} feil som hindrer innsending, ${counts.WARNING} advarsler.`;
+        : `${blocking} feil som hindrer innsending, ${counts.WARNING} ${counts.WARNING === 1 ? "advarsel" : "advarsler"}.`;
   };
   const onInput = () => {
     touched = true;

@@ -3,42 +3,35 @@
  * the URL (?q=2.3&type=Kode&år=2023), so a search can be linked, bookmarked and reloaded.
  */
 import { PARTS_MANIFEST_URL, PRIMARY_SCRIPT_URL, type PartsManifest } from "../lib/search/index-parts.ts";
+import { hitsOf, type ResultData } from "../lib/search/hits.ts";
+import { queryVariants, VARIANT_WEIGHT } from "../lib/search/synonyms.ts";
 
 type Pagefind = {
   options(o: object): Promise<void>;
   init(): Promise<void>;
   mergeIndex(url: string, o?: object): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<Result> }[] }>;
+  search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: Found[] }>;
 };
-type SubResult = { url: string; title: string; excerpt: string; weighted_locations: { balanced_score: number }[] };
-type Result = { url: string; excerpt: string; meta: { title?: string; type?: string; sections?: string }; sub_results: SubResult[] };
-type Hit = { url: string; title: string; type: string; excerpt: string };
+type Found = { id: string; score: number; data(): Promise<ResultData> };
 
 /**
- * The hits to show: a page or a record is one hit; a page of codes gives one hit per matching code
- * (its sub-results), best first. A code in several versions shows once, from the best-ranked one.
- * A query that is a code as written («2.3», «244») puts the codes it names first.
+ * The query as written and its synonym variants, searched each and merged: a result found by
+ * several keeps its best score, a variant's score counting `VARIANT_WEIGHT` of the query's.
  */
-function hitsOf(results: Result[], q: string): Hit[] {
-  const hits: Hit[] = [];
-  const seen = new Set<string>();
-  const add = (h: Hit) => {
-    const key = `${h.type}|${h.title}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    hits.push(h);
-  };
-  const score = (s: SubResult) => s.weighted_locations.reduce((n, l) => n + l.balanced_score, 0);
-  for (const r of results) {
-    const type = r.meta.type ?? "";
-    if (r.meta.sections) {
-      const codes = r.sub_results.filter((s) => s.url.includes("#") && s.weighted_locations.length).sort((a, b) => score(b) - score(a));
-      for (const s of codes) add({ url: s.url.replace(/\?koder=\d+/, ""), title: s.title, type, excerpt: s.excerpt });
-    } else add({ url: r.url, title: r.meta.title ?? r.url, type, excerpt: r.excerpt });
-  }
-  const named = (h: Hit) => h.type.startsWith("Kode i") && (h.title === q || h.title.startsWith(`${q} `));
-  return [...hits.filter(named), ...hits.filter((h) => !named(h))];
+async function searchAll(pagefind: Pagefind, q: string, filters: Record<string, string>): Promise<{ found: Found[]; total: number }> {
+  const variants = q ? queryVariants(q) : [null];
+  const lists = await Promise.all(variants.map((v) => pagefind.search(v, { filters })));
+  const best = new Map<string, Found>();
+  lists.forEach((list, i) => {
+    for (const r of list.results) {
+      const score = r.score * (i === 0 ? 1 : VARIANT_WEIGHT);
+      const known = best.get(r.id);
+      if (!known || known.score < score) best.set(r.id, { id: r.id, score, data: r.data });
+    }
+  });
+  const found = [...best.values()].sort((a, b) => b.score - a.score);
+  return { found, total: found.length };
 }
 
 const FILTERS = ["type", "år", "arbeidsgruppe", "status"] as const;
@@ -54,8 +47,9 @@ export async function startSearch(): Promise<void> {
 
   // Written by the build after the pages, so it is loaded at run time, not bundled.
   const pagefind = (await import(/* @vite-ignore */ PRIMARY_SCRIPT_URL)) as Pagefind;
-  // Exact words and short records (a code and its label) rank first.
-  const ranking = { termFrequency: 0.6, termSaturation: 1.6, pageLength: 0.9 };
+  // Short records (a code and its label) rank first, and a word counts for being there more than
+  // for being repeated: a code that names «fosterhjem» twice is not twice about it.
+  const ranking = { termFrequency: 0.1, termSaturation: 1.6, pageLength: 0.9 };
   await pagefind.options({ ranking });
   await pagefind.init();
   // The index is written in parts (pagefind holds a whole part in memory while building it); the
@@ -82,11 +76,13 @@ export async function startSearch(): Promise<void> {
       status.textContent = "";
       return;
     }
-    const found = await pagefind.search(q || null, { filters });
-    const results = await Promise.all(found.results.slice(0, 30).map((r) => r.data()));
+    const { found, total } = await searchAll(pagefind, q, filters);
+    // More than are shown, so that the type weights (known from each result's data) can reorder them.
+    const top = found.slice(0, 80);
+    const results = await Promise.all(top.map(async (r) => ({ data: await r.data(), score: r.score })));
     if (id !== run) return;
     const hits = hitsOf(results, q);
-    const more = found.results.length > 30 || hits.length > 30;
+    const more = total > 30 || hits.length > 30;
     status.textContent = hits.length === 0 ? "Ingen treff." : `${more ? "Mange" : hits.length} treff${more ? ", de 30 beste vises" : ""}.`;
     list.replaceChildren(
       ...hits.slice(0, 30).map((r) => {
@@ -100,7 +96,17 @@ export async function startSearch(): Promise<void> {
         const excerpt = document.createElement("p");
         // pagefind escapes the excerpt and marks the matches with <mark>.
         excerpt.innerHTML = r.excerpt;
+        // A code's years tell its old and new labels apart («2.3» until 2022 and from 2023).
+        if (r.years) excerpt.prepend(Object.assign(document.createElement("strong"), { textContent: `Gjelder ${r.years}.` }), " ");
         li.append(a, " ", type, excerpt);
+        // A district table shown with its municipal twin, a code's label in other years: a line
+        // each under the hit, not hits of their own.
+        for (const other of r.also ?? []) {
+          const line = document.createElement("p");
+          line.className = "result-also";
+          line.append(`${other.label}: `, Object.assign(document.createElement("a"), { href: other.url, textContent: other.title }));
+          li.append(line);
+        }
         return li;
       }),
     );

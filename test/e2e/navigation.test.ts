@@ -12,7 +12,7 @@ const site = useBuiltSite();
 let page: Page;
 
 /** The sections the menu must reach, in its order. */
-const SECTIONS = ["Kodelister", "Skjema og filuttrekk", "Indikatorer", "Tabeller", "Endringer", "Rapporteringsår", "Endringsforslag", "Møter", "Arbeidsgrupper", "Kalender", "Tilstandsrapport", "API", "Søk"];
+const SECTIONS = ["Kodelister", "Skjema og filuttrekk", "Indikatorer", "Tabeller", "Endringer", "Rapporteringsår", "Endringsforslag", "Møter", "Arbeidsgrupper", "Kalender", "Tilstandsrapport", "Kilder", "API", "Søk"];
 
 const menuLinks = (p: Page) => p.locator('nav[aria-label="Hovedmeny"] a').evaluateAll((as) => as.map((a) => ({ label: a.textContent!.trim(), href: a.getAttribute("href")! })));
 

@@ -1,13 +1,16 @@
-/** One page of every template. */
+/** One page of every template, and the pages once found too wide for a phone or a desktop. */
 export const TEMPLATES = [
   "/",
+  "/404.html",
   "/kodelister/",
   "/kodelister/tiltak-kategori/",
   "/kodelister/flytting-arsak-fra/2022/",
   "/skjema/",
   "/skjema/8/",
   "/skjema/8/2023/",
+  "/skjema/15f/2023/",
   "/skjema/15f/2024/",
+  "/skjema/15f/endringer/2022-2023/",
   "/indikatorer/",
   "/indikatorer/andel-barn-med-barnevernstiltak-0-24/",
   "/tabeller/",
@@ -18,6 +21,7 @@ export const TEMPLATES = [
   "/endringer/",
   "/endringer/2022-2023/",
   "/endringer/2022-2023/barnevern/",
+  "/endringer/2018-2024/",
   "/aar/2023/",
   "/endringsforslag/",
   "/endringsforslag/aar/2023/",

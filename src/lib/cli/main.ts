@@ -7,9 +7,11 @@ Usage:
   npx kostra validate [--content DIR] [--strict] [--format text|json]
       Check every content file: schemas, duplicate codes, references, versions, YAML and MDX.
       Prints file:line:column for each problem; exits 1 on any error (with --strict, on any warning too).
-  npx kostra diff <from> <to> [--content DIR] [--format text|json]
+  npx kostra diff <from> <to> [--content DIR] [--format text|json|kontrollprogram] [--form ID]
       The changes between any two reporting years: typed, classified for senders and consumers,
-      traced to the change proposals that justify them (JSON: docs/change-classes.md).
+      traced to the change proposals that justify them (JSON: docs/change-classes.md). --form keeps
+      one form's changes; --format kontrollprogram (with --form, a fixed-width file extract) writes
+      them as SSB's control program writes its changelog (Markdown).
   npx kostra publish <year> [--content DIR] [--date YYYY-MM-DD]
       Freeze a published reporting year: records the SHA-256 of every export of that year in
       content/published/<year>.json. From then on validate fails when any of them changes.
@@ -23,6 +25,9 @@ Usage:
   npx kostra serve [--out DIR] [--port 4321] [--host 127.0.0.1]
       Serve a built site (default dist/) with the headers of its _headers file, and KLASS's query
       API under /api/klass/v1/ for klassR and ssb-klass-python (docs/api.md). Loopback by default.
+  npx kostra import kontrollprogram <file_description_*.yaml>… [--content DIR] [--working-group ID]
+      Import SSB's control-program file descriptions: writes content/forms/<id>/<year>.yaml (and
+      form.yaml, with --working-group, for a new form) citing each file; prints what it wrote.
   npx kostra docs
       Regenerate the field reference in docs/content-format.md from the zod schemas.
 
@@ -56,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         date: { type: "string" },
         port: { type: "string" },
         host: { type: "string" },
+        "working-group": { type: "string" },
+        form: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -82,9 +89,11 @@ export async function main(argv: string[]): Promise<number> {
     case "validate":
       return (await import("./validate-command.ts")).runValidate(root, { strict: args.values.strict, format: args.values.format });
     case "diff":
-      return (await import("./diff-command.ts")).runDiff(root, args.positionals, args.values.format);
+      return (await import("./diff-command.ts")).runDiff(root, args.positionals, args.values.format, args.values.form);
     case "publish":
       return (await import("./publish-command.ts")).runPublish(root, args.positionals, { correct: args.values.correct, what: args.values.what, why: args.values.why, decision: args.values.decision, date: args.values.date });
+    case "import":
+      return (await import("./import-command.ts")).runImport(root, args.positionals, { workingGroup: args.values["working-group"] });
     case "docs":
       return (await import("./docs-command.ts")).runDocs();
     case "serve":

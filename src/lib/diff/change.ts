@@ -36,6 +36,14 @@ export const ChangeType = z
     "field-codelist-changed",
     "field-made-mandatory",
     "field-made-optional",
+    "field-year-changed",
+    "field-code-added",
+    "field-code-removed",
+    "field-code-relabelled",
+    "record-occurs-changed",
+    "schema-rule-added",
+    "schema-rule-removed",
+    "schema-rule-changed",
     "control-added-blocking",
     "control-added-warning",
     "control-removed",
@@ -58,13 +66,31 @@ export const TextSegment = z
   })
   .describe("A piece of a word-level text diff.");
 
+/** Which aspect of a field, record or rule a change is about: one change per aspect, with `before.value` and `after.value`. */
+export const ChangeAspect = z
+  .enum(["position", "length", "dataType", "type", "datePattern", "path", "pattern", "minLength", "maxLength", "repeats", "decimals", "occurs", "description", "label", "help", "codelist"])
+  .describe("The aspect of a field, record or schema rule that changed; `before.value` and `after.value` hold its old and new value.");
+export type ChangeAspect = z.infer<typeof ChangeAspect>;
+
+/** A code of a field's own code list. */
+const FieldCode = z.strictObject({ code: z.string().describe("The code."), label: z.string().describe("Its label.") }).describe("A code of a field's list.");
+
 /** The state of a code on one side of a change. */
 export const CodeState = z
   .strictObject({
     label: z.string().optional().describe("Label (nb)."),
+    value: z.union([z.string(), z.number(), z.boolean()]).optional().describe("For a change of one `aspect`: the aspect's value on this side (absent when the aspect is not set)."),
     format: z.string().optional().describe("For form fields: type, length, position, path and pattern, as text."),
     codelist: z.string().optional().describe("For form fields: the codelist bound (`id` or `id@year`)."),
-    mandatory: z.boolean().optional().describe("For form fields: whether it is mandatory."),
+    mandatory: z.boolean().optional().describe("For form fields: whether it is mandatory (for the file: a field of an optional record that is itself new is not)."),
+    description: z.string().optional().describe("For added and removed record fields: the description."),
+    dataType: z.string().optional().describe("For added and removed record fields: SSB's data type (`STRING_TYPE`, `INTEGER_TYPE`, `DATE_TYPE`)."),
+    position: z.number().int().optional().describe("For added and removed record fields: the first column, 1-based."),
+    length: z.number().int().optional().describe("For added and removed record fields: the width in characters."),
+    datePattern: z.string().optional().describe("For added and removed record fields: the date pattern."),
+    codes: z.array(FieldCode).optional().describe("For added and removed fields: the codes the field takes (its own list or the bound codelist's, in force that year)."),
+    classification: z.string().optional().describe("For added and removed record fields: the KLASS classification URL."),
+    rule: z.string().optional().describe("For schema rules: the rule as text (`unique MeldingIdUnique: Melding/@Id`)."),
     severity: z.string().optional().describe("For controls: the severity."),
     when: z.string().optional().describe("For controls: the CEL condition."),
     notes: z.string().optional().describe("Notes."),
@@ -84,9 +110,10 @@ export const Change = z
     workingGroup: z.string().describe("Id of the owning working group."),
     type: ChangeType,
     year: z.number().int().describe("The reporting year the change takes effect."),
-    code: z.string().optional().describe("The code changed, for changes of one code."),
+    code: z.string().optional().describe("The code changed, for changes of one code (also a code of a form field's list, with `element`)."),
     element: z.string().optional().describe("For forms: the id of the section, field, table (`table.row`, `table.column`), record field (`record.Name`) or control changed."),
-    elementKind: z.enum(["section", "field", "table", "row", "column", "record", "record-field", "control"]).optional().describe("For forms: what kind of element `element` is."),
+    elementKind: z.enum(["section", "field", "table", "row", "column", "record", "record-field", "control", "schema-rule"]).optional().describe("For forms: what kind of element `element` is (`schema-rule`: `record.RuleName`)."),
+    aspect: ChangeAspect.optional(),
     from: z.array(z.string()).optional().describe("Codes before, for declared correspondences."),
     to: z.array(z.string()).optional().describe("Codes after, for declared correspondences."),
     before: CodeState.optional().describe("State before."),

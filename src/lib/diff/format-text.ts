@@ -1,10 +1,34 @@
 import type { Change, ChangeSet } from "./change.ts";
 
+const show = (v: string | number | boolean | undefined) => (v === undefined ? "(none)" : typeof v === "string" ? `"${v.replace(/\s+/g, " ").trim()}"` : String(v));
+const segments = (c: Change) => c.textDiff?.filter((s) => s.op !== "same").map((s) => `${s.op === "added" ? "+" : "-"}"${s.text.trim().replace(/\s+/g, " ")}"`).join(" ");
+/** An added or removed field's definition, in one line. */
+const definition = (s: NonNullable<Change["before"]>) =>
+  [
+    `"${s.description ?? s.label ?? ""}"`.replace(/\s+/g, " "),
+    s.position !== undefined && s.length !== undefined ? `${s.position}–${s.position + s.length - 1}` : undefined,
+    s.length !== undefined ? `length ${s.length}` : undefined,
+    s.dataType ?? undefined,
+    s.datePattern ? `date ${s.datePattern}` : undefined,
+    s.mandatory ? "mandatory" : undefined,
+    s.codelist ? `codelist ${s.codelist}` : undefined,
+    s.codes?.length ? `${s.codes.length} code(s): ${s.codes.map((c) => c.code).join(", ")}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(", ");
+
 const describe = (c: Change): string => {
   if (c.element !== undefined) {
-    const text = c.type.endsWith("text-changed") ? c.textDiff?.filter((s) => s.op !== "same").map((s) => `${s.op === "added" ? "+" : "-"}"${s.text.trim().replace(/\s+/g, " ")}"`).join(" ") : undefined;
-    const addedOrRemoved = /added|removed/.test(c.type);
-    const detail = text ?? (c.type.startsWith("field-made") ? `mandatory ${c.before?.mandatory} → ${c.after?.mandatory}` : c.type === "field-codelist-changed" ? `${c.before?.codelist ?? "none"} → ${c.after?.codelist ?? "none"}` : c.type === "control-condition-changed" ? `${c.before?.when || "(not expressed)"} → ${c.after?.when || "(not expressed)"}` : addedOrRemoved ? `"${c.after?.label ?? c.before?.label ?? ""}"` : c.before?.format !== undefined || c.after?.format !== undefined ? `${c.before?.format ?? ""} → ${c.after?.format ?? ""}` : c.before?.severity || c.after?.severity ? `${c.before?.severity ?? ""} → ${c.after?.severity ?? ""}` : `"${c.after?.label ?? c.before?.label ?? ""}"`);
+    let detail: string;
+    if (c.type.startsWith("field-code-")) detail = c.type === "field-code-relabelled" ? `code ${c.code}: "${c.before?.label}" → "${c.after?.label}"` : `code ${c.code} "${c.after?.label ?? c.before?.label}"`;
+    else if (c.aspect !== undefined) detail = `${c.aspect} ${show(c.before?.value)} → ${show(c.after?.value)}${c.textDiff && c.type === "field-text-changed" ? ` (${segments(c)})` : ""}`;
+    else if (c.type.startsWith("schema-rule-")) detail = [c.before?.rule, c.after?.rule].filter(Boolean).join(" → ");
+    else if (c.type.startsWith("field-made")) detail = `mandatory ${c.before?.mandatory} → ${c.after?.mandatory}`;
+    else if (c.type === "control-condition-changed") detail = `${c.before?.when || "(not expressed)"} → ${c.after?.when || "(not expressed)"}`;
+    else if (c.type === "control-text-changed") detail = segments(c) ?? "";
+    else if (c.type.startsWith("field-")) detail = definition((c.after ?? c.before)!);
+    else if (c.before?.severity || c.after?.severity) detail = c.before && c.after ? `${c.before.severity} → ${c.after.severity}` : `${c.after?.severity ?? c.before?.severity} "${c.after?.label ?? c.before?.label ?? ""}"`;
+    else detail = `"${c.after?.label ?? c.before?.label ?? ""}"`;
     return `${c.elementKind} ${c.element}: ${detail}`;
   }
   switch (c.type) {

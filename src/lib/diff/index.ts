@@ -1,4 +1,5 @@
-import { versionAt, type CodelistEntry, type Registry } from "../registry.ts";
+import { versionAt, type CodelistEntry, type FormEntry, type Registry } from "../registry.ts";
+import type { FormVersion } from "../schema/index.ts";
 import { CLASS_ORDER, type Change, type ChangeClass, type ChangeSet } from "./change.ts";
 import { diffCodelist } from "./codelist.ts";
 import { diffForm } from "./form.ts";
@@ -40,6 +41,25 @@ function withdrawalsBy(entry: CodelistEntry, to: number): string {
   return `@${years.filter((y) => y <= to).length}`;
 }
 
+/** The codelists a form version's fields are bound to, found once per version. */
+const bindingsOf = new WeakMap<object, { codelist: string; year?: number }[]>();
+function bindings(data: FormVersion): { codelist: string; year?: number }[] {
+  let found = bindingsOf.get(data);
+  if (!found) {
+    const all = [...(data.sections ?? []).flatMap((s) => s.fields ?? []), ...(data.records ?? []).flatMap((r) => r.fields)].flatMap((f) => (f.codelist ? [f.codelist] : []));
+    bindingsOf.set(data, (found = [...new Map(all.map((b) => [`${b.codelist}@${b.year ?? ""}`, b])).values()]));
+  }
+  return found;
+}
+/** A form's diff lists the codes of its fields' bound codelists, so it also depends on the versions of those in force in each year. */
+function boundVersions(registry: Registry, entry: FormEntry, from: number, to: number): string {
+  const at = (year: number) => {
+    const version = versionAt(entry, year);
+    return version ? bindings(version.data).map((b) => { const cl = registry.codelists.get(b.codelist); return `${b.codelist}:${cl ? versionAt(cl, b.year ?? year)?.year ?? "-" : "?"}`; }).join(",") : "";
+  };
+  return `|${at(from)}>${at(to)}`;
+}
+
 export const differs: ItemDiffer[] = [
   {
     kind: "codelist",
@@ -52,7 +72,7 @@ export const differs: ItemDiffer[] = [
     kind: "form",
     ids: (r) => [...r.forms.keys()],
     has: (r, id) => r.forms.has(id),
-    key: (r, id, from, to) => versionPair(r.forms.get(id)!, from, to),
+    key: (r, id, from, to) => versionPair(r.forms.get(id)!, from, to) + boundVersions(r, r.forms.get(id)!, from, to),
     diff: (r, id, from, to) => diffForm(r, r.forms.get(id)!, from, to),
   },
   {

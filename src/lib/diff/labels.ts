@@ -1,4 +1,4 @@
-import type { ChangeClass, ChangeType } from "./change.ts";
+import type { ChangeAspect, ChangeClass, ChangeType } from "./change.ts";
 
 /** Norwegian names of change types and classes, for pages. */
 export const CHANGE_TYPE_NB: Record<ChangeType, string> = {
@@ -26,6 +26,14 @@ export const CHANGE_TYPE_NB: Record<ChangeType, string> = {
   "field-codelist-changed": "Ny kodeliste for feltet",
   "field-made-mandatory": "Feltet blir obligatorisk",
   "field-made-optional": "Feltet blir valgfritt",
+  "field-year-changed": "Bare årstallet endret",
+  "field-code-added": "Ny kode i feltets kodeliste",
+  "field-code-removed": "Kode fjernet fra feltets kodeliste",
+  "field-code-relabelled": "Ny tekst for kode i feltet",
+  "record-occurs-changed": "Endret antall forekomster",
+  "schema-rule-added": "Ny skjemaregel",
+  "schema-rule-removed": "Skjemaregel fjernet",
+  "schema-rule-changed": "Endret skjemaregel",
   "control-added-blocking": "Ny kontroll som hindrer innsending",
   "control-added-warning": "Ny advarsel",
   "control-removed": "Kontroll fjernet",
@@ -43,4 +51,24 @@ export const CHANGE_CLASS_NB: Record<ChangeClass, string> = {
   "label-only": "Bare tekst",
   compatible: "Kompatibel",
   breaking: "Brytende",
+};
+
+/** Norwegian names of the aspects of a field, for pages. */
+export const CHANGE_ASPECT_NB: Record<ChangeAspect, string> = {
+  position: "Posisjon",
+  length: "Lengde",
+  dataType: "Datatype",
+  type: "Type",
+  datePattern: "Dato-maske",
+  path: "Sti",
+  pattern: "Mønster",
+  minLength: "Minste lengde",
+  maxLength: "Største lengde",
+  repeats: "Gjentas",
+  decimals: "Desimaler",
+  occurs: "Forekomster",
+  description: "Beskrivelse",
+  label: "Ledetekst",
+  help: "Hjelpetekst",
+  codelist: "Kodeliste",
 };

@@ -59,14 +59,21 @@ function declaredIn(registry: Registry, from: number, to: number) {
   return found;
 }
 
+/** For a code of a form field's list taken from a bound codelist: that codelist's id. */
+const boundList = (d: Draft) => (d.type.startsWith("field-code-") ? (d.after?.codelist ?? d.before?.codelist) : undefined);
+
 /** Links each change to the proposals that declare it. A proposal item naming no codes, fields or controls declares every change to the item. */
 export function linkProposals(registry: Registry, from: number, to: number, drafts: Draft[]): Change[] {
   const { declared } = declaredIn(registry, from, to);
   return drafts.map((d): Change => {
     const byKey = declared.get(`${d.itemKind}:${d.item}`);
-    if (!byKey) return { ...d, proposals: [], justified: false };
-    const ids = new Set<string>(byKey.get("*") ?? []);
-    for (const key of keysOf(d)) for (const id of byKey.get(key) ?? []) ids.add(id);
+    const list = boundList(d);
+    const byList = list !== undefined ? declared.get(`codelist:${list}`) : undefined;
+    if (!byKey && !byList) return { ...d, proposals: [], justified: false };
+    const ids = new Set<string>(byKey?.get("*") ?? []);
+    for (const key of keysOf(d)) for (const id of byKey?.get(key) ?? []) ids.add(id);
+    // A code of a form field's bound codelist is justified by the codelist's proposals too.
+    for (const id of [...(byList?.get("*") ?? []), ...(byList?.get(d.code!) ?? [])]) ids.add(id);
     const proposalIds = [...ids].sort();
     return { ...d, proposals: proposalIds, justified: proposalIds.length > 0 };
   });
@@ -77,6 +84,9 @@ export function isDeclared(registry: Registry, from: number, to: number): (d: Dr
   const { declared } = declaredIn(registry, from, to);
   return (d) => {
     const byKey = declared.get(`${d.itemKind}:${d.item}`);
+    const list = boundList(d);
+    const byList = list !== undefined ? declared.get(`codelist:${list}`) : undefined;
+    if (byList !== undefined && (byList.has("*") || byList.has(d.code!))) return true;
     return byKey !== undefined && (byKey.has("*") || keysOf(d).some((k) => byKey.has(k)));
   };
 }
@@ -102,6 +112,11 @@ function notCarriedOutOf(registry: Registry, p: Proposal, diffItem: DiffItem): N
   }
   byProposal.set(p.id, result);
   return result;
+}
+
+/** The changes one proposal declares that did not happen from the year before its target year to the target year. */
+export function proposalNotCarriedOut(registry: Registry, p: Proposal, diffItem: DiffItem): readonly NotCarriedOut[] {
+  return notCarriedOutOf(registry, p, diffItem);
 }
 
 /** Declared changes that did not happen: a proposal is carried out when its item changes from the year before its target year to the target year. */

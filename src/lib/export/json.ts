@@ -2,6 +2,7 @@ import type { CodelistEntry, FormEntry, Version } from "../registry.ts";
 import type { FormVersion } from "../schema/index.ts";
 import type { PublishedYear } from "../schema/published.ts";
 import type { CodelistYearExport, FormYearExport } from "./shapes.ts";
+import { withCitedSources } from "./cited.ts";
 import { schemaUrl, type SchemaName } from "./schemas.ts";
 
 /** A JSON file of the API: two-space indented, newline at the end. */
@@ -15,7 +16,7 @@ export const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 export const exportJson = (name: SchemaName, value: object) => json({ $schema: schemaUrl(name), ...value });
 
 /** A version's data as it stands nested one level down in a year's JSON (JSON strings hold no raw newlines, so indenting by lines is exact). */
-export const nestedVersionJson = (data: unknown) => JSON.stringify(data, null, 2).replace(/\n/g, "\n  ");
+export const nestedVersionJson = (data: unknown) => JSON.stringify(withCitedSources(data), null, 2).replace(/\n/g, "\n  ");
 
 /**
  * `codelists/<id>/<year>.json`: the one maker of these bytes, for the API and for the published
@@ -24,13 +25,13 @@ export const nestedVersionJson = (data: unknown) => JSON.stringify(data, null, 2
  * years it is in force.
  */
 export function codelistYearJson(entry: CodelistEntry, year: number, versionYear: number, versionJson: string): string {
-  const head = exportJson("codelist-year", { codelist: entry.meta, year, versionYear } satisfies Omit<CodelistYearExport, "version">).slice(0, -3);
+  const head = exportJson("codelist-year", { codelist: withCitedSources(entry.meta), year, versionYear } satisfies Omit<CodelistYearExport, "version">).slice(0, -3);
   return `${head},\n  "version": ${versionJson}\n}\n`;
 }
 
 /** `forms/<id>/<year>.json`: the one maker of these bytes, for the API and for the published years' locks. */
 export function formYearJson(form: FormEntry, year: number, version: Version<FormVersion>): string {
-  return exportJson("form-year", { form: form.meta, year, versionYear: version.year, version: version.data } satisfies FormYearExport);
+  return exportJson("form-year", { form: withCitedSources(form.meta), year, versionYear: version.year, version: withCitedSources(version.data) } satisfies FormYearExport);
 }
 
 /** `published/<year>.json`: a published year's lock, naming its schema; `index.json` gives the SHA-256 of these bytes. */

@@ -31,6 +31,8 @@ export const API_PATHS: readonly ApiPath[] = [
   ["/codelists/{id}/{year}.conceptmap.fhir.json", "getCodelistYearFhirConceptMap", "The correspondences from the previous version as a FHIR R5 ConceptMap", FHIR],
   ["/codelists/{id}/{year}.xkos.ttl", "getCodelistYearXkos", "The codelist version as an XKOS-AP-NO classification (SKOS/XKOS in Turtle), with its correspondences from the previous version", "text/turtle"],
   ["/forms/{id}/{year}.json", "getFormYear", "A form or file extract as it applies in a reporting year, with controls and test cases", JSON_TYPE, "form-year"],
+  ["/forms/{id}/{year}.kontrollprogram.yaml", "getFormYearKontrollprogram", "A fixed-width file extract as it applies in a reporting year, in the file-description format of SSB's control program (kostra-kontrollprogram)", "application/yaml"],
+  ["/forms/{id}/changelog-{from}-{to}.md", "getFormChangelogKontrollprogram", "The changes of a fixed-width file extract between neighbouring reporting years, as SSB's control program writes its changelog (Markdown: Fjernet, Lagt til, Endret)", "text/markdown"],
   ["/indicators/{id}.json", "getIndicator", "An indicator definition", JSON_TYPE, "indicator"],
   ["/tables/{number}.json", "getTable", "A Statbank table", JSON_TYPE, "table"],
   ["/proposals/{id}.json", "getProposal", "A change proposal", JSON_TYPE, "proposal"],

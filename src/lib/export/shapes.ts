@@ -1,19 +1,30 @@
 import { z } from "zod";
-import { Codelist, CodelistVersion, Form, FormVersion, Indicator, IsoDate, Meeting, Proposal, ReportingYear, StatbankTable } from "../schema/index.ts";
+import { Codelist as CodelistContent, CodelistVersion as CodelistVersionContent, ComputedStatus, Form as FormContent, FormVersion as FormVersionContent, Indicator as IndicatorContent, IsoDate, Meeting as MeetingContent, Proposal as ProposalContent, ReportingYear, StatbankTable as StatbankTableContent } from "../schema/index.ts";
+import { citedSchema } from "./cited.ts";
 
-/** The JSON exports: content as written, plus what a tool needs to place it. One zod schema each, so the published JSON Schemas come from them. */
+// The content schemas as the exports hold them: each `source` cited by title, section and page (cited.ts).
+const Codelist = citedSchema(CodelistContent);
+const CodelistVersion = citedSchema(CodelistVersionContent);
+const Form = citedSchema(FormContent);
+const FormVersion = citedSchema(FormVersionContent);
+const Indicator = citedSchema(IndicatorContent);
+const StatbankTable = citedSchema(StatbankTableContent);
+const Proposal = citedSchema(ProposalContent);
+const Meeting = citedSchema(MeetingContent);
+
+/** The JSON exports: content as written (sources cited by title and section, not by path), plus what a tool needs to place it. One zod schema each, so the published JSON Schemas come from them. */
 export const CodelistYearExport = z
   .strictObject({
-    codelist: Codelist.describe("The codelist's metadata, as in codelist.yaml."),
+    codelist: Codelist.describe("The codelist's metadata, as in codelist.yaml, with its sources cited by title."),
     year: ReportingYear.describe("The reporting year this file is for."),
     versionYear: ReportingYear.describe("The first reporting year of the version in force (its file name)."),
-    version: CodelistVersion.describe("The version in force, as in <year>.yaml."),
+    version: CodelistVersion.describe("The version in force, as in <year>.yaml, with its sources cited by title."),
   })
   .describe("A codelist as it applies in one reporting year: /api/v1/codelists/<id>/<year>.json");
 
 export const FormYearExport = z
   .strictObject({
-    form: Form.describe("The form's metadata, as in form.yaml."),
+    form: Form.describe("The form's metadata, as in form.yaml, with its sources cited by title."),
     year: ReportingYear.describe("The reporting year this file is for."),
     versionYear: ReportingYear.describe("The first reporting year of the version in force."),
     version: FormVersion.describe("The version in force, with its controls and their test cases."),
@@ -23,7 +34,11 @@ export const FormYearExport = z
 export const IndicatorExport = Indicator.describe("An indicator: /api/v1/indicators/<id>.json");
 export const TableExport = StatbankTable.describe("A Statbank table: /api/v1/tables/<number>.json");
 export const ProposalExport = z
-  .strictObject({ proposal: Proposal.describe("The front matter."), body: z.string().describe("The MDX body, as written.") })
+  .strictObject({
+    proposal: Proposal.describe("The front matter."),
+    computedStatus: ComputedStatus.describe("Beside the recorded status (the last of `proposal.history`): whether the content of the target year carries the proposal out."),
+    body: z.string().describe("The MDX body, as written."),
+  })
   .describe("A change proposal: /api/v1/proposals/<id>.json");
 export const MeetingExport = z
   .strictObject({ meeting: Meeting.describe("The front matter."), body: z.string().describe("The MDX body, as written.") })
@@ -33,7 +48,7 @@ export const MeetingExport = z
 export const IndexFile = z
   .strictObject({
     url: z.string().describe("Path of the file below the site root."),
-    format: z.string().describe("json, csv, csv-excel, xlsx, klass-json, sdmx-ml, sdmx-json, fhir-json, xkos-turtle, dcat-turtle, dcat-json-ld, atom, icalendar."),
+    format: z.string().describe("json, csv, csv-excel, xlsx, klass-json, sdmx-ml, sdmx-json, fhir-json, xkos-turtle, kontrollprogram-yaml (SSB's file-description YAML), kontrollprogram-changelog (SSB's changelog Markdown), dcat-turtle, dcat-json-ld, atom, icalendar."),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes, hex."),
     year: ReportingYear.optional().describe("The reporting year the file is for, for versioned resources."),
     lastChanged: ReportingYear.optional().describe("The reporting year in which the content of this file last changed (the version's first year)."),

@@ -1,9 +1,12 @@
+import { kontrollprogramChangelog } from "../diff/kontrollprogram-changelog.ts";
 import { link, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { versionAt, type CodelistEntry, type Registry, type Version } from "../registry.ts";
 import type { CodelistVersion } from "../schema/index.ts";
 import { diffRegistry, diffCodelistTraced } from "../diff/index.ts";
+import { computedStatus } from "../proposal-view.ts";
 import type { IndexExport } from "./shapes.ts";
+import { withCitedSources } from "./cited.ts";
 import { codelistYearJson, exportJson, formYearJson, nestedVersionJson, publishedYearJson } from "./json.ts";
 import { codesToCsv, codesToExcelCsv } from "./csv.ts";
 import { codelistToXlsx } from "./xlsx.ts";
@@ -16,6 +19,7 @@ import { openApiDocument } from "./openapi.ts";
 import { catalogFiles } from "./dcat.ts";
 import { codelistVersionToXkos } from "./xkos.ts";
 import { sha256 } from "./lock.ts";
+import { formToKontrollprogramYaml, hasKontrollprogramExport } from "./kontrollprogram.ts";
 import { cycleToICalendar, cycleYears } from "../cycle/calendar.ts";
 
 type Kind = IndexExport["resources"][number]["kind"];
@@ -102,12 +106,18 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
     for (const year of registry.yearsOf(form)) {
       const version = versionAt(form, year)!;
       yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: formYearJson(form, year, version) });
+      if (hasKontrollprogramExport(form, version.data)) yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "kontrollprogram-yaml", path: `forms/${form.meta.id}/${year}.kontrollprogram.yaml`, content: formToKontrollprogramYaml(registry, form, year, version.data) });
+    }
+    // SSB's changelog between neighbouring years of a fixed-width file extract (src/lib/diff/kontrollprogram-changelog.ts).
+    for (const year of registry.yearsOf(form).slice(1)) {
+      const changelog = kontrollprogramChangelog(registry, form, year - 1, year);
+      if (changelog !== undefined) yield add({ kind: "form", id: form.meta.id, year, format: "kontrollprogram-changelog", path: `forms/${form.meta.id}/changelog-${year - 1}-${year}.md`, content: changelog });
     }
   }
-  for (const i of registry.indicators.values()) yield add({ kind: "indicator", id: i.id, format: "json", path: `indicators/${i.id}.json`, content: exportJson("indicator", i) });
-  for (const t of registry.tables.values()) yield add({ kind: "table", id: t.number, format: "json", path: `tables/${t.number}.json`, content: exportJson("table", t) });
-  for (const { data, body } of registry.proposals.values()) yield add({ kind: "proposal", id: data.id, format: "json", path: `proposals/${data.id}.json`, content: exportJson("proposal", { proposal: data, body }) });
-  for (const { data, body } of registry.meetings.values()) yield add({ kind: "meeting", id: data.id, format: "json", path: `meetings/${data.id}.json`, content: exportJson("meeting", { meeting: data, body }) });
+  for (const i of registry.indicators.values()) yield add({ kind: "indicator", id: i.id, format: "json", path: `indicators/${i.id}.json`, content: exportJson("indicator", withCitedSources(i)) });
+  for (const t of registry.tables.values()) yield add({ kind: "table", id: t.number, format: "json", path: `tables/${t.number}.json`, content: exportJson("table", withCitedSources(t)) });
+  for (const { data, body } of registry.proposals.values()) yield add({ kind: "proposal", id: data.id, format: "json", path: `proposals/${data.id}.json`, content: exportJson("proposal", { proposal: withCitedSources(data), computedStatus: computedStatus(registry, data), body }) });
+  for (const { data, body } of registry.meetings.values()) yield add({ kind: "meeting", id: data.id, format: "json", path: `meetings/${data.id}.json`, content: exportJson("meeting", { meeting: withCitedSources(data), body }) });
   for (const to of registry.reportingYears.slice(1)) {
     yield add({ kind: "changes", id: `${to - 1}-${to}`, year: to, format: "json", path: `changes/${to - 1}-${to}.json`, content: exportJson("change-set", diffRegistry(registry, to - 1, to)) });
   }

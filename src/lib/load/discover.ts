@@ -138,7 +138,7 @@ export function discover(root: string): { files: DiscoveredFile[]; findings: Fin
 
   versioned(join(root, "codelists"), "codelist.yaml", "codelist", "codelistVersion");
   const contentDir = join(root, "content");
-  const known = new Set(["working-groups", "forms", "indicators", "tables", "meetings", "report-templates", "calendar", "published", "allowed-numbers.yaml"]);
+  const known = new Set(["working-groups", "forms", "indicators", "tables", "meetings", "report-templates", "reports", "calendar", "published", "allowed-numbers.yaml"]);
   for (const name of list(contentDir)) {
     if (!known.has(name)) unexpected(join(contentDir, name), `one of the folders ${[...known].join(", ")}`);
   }
@@ -148,6 +148,7 @@ export function discover(root: string): { files: DiscoveredFile[]; findings: Fin
   flat(join(contentDir, "tables"), ".yaml", "table", /^\d{5}$/, "<five-digit table number>");
   flat(join(contentDir, "meetings"), ".mdx", "meeting", ID, "<id>");
   flat(join(contentDir, "report-templates"), ".yaml", "reportTemplate", ID, "<id>");
+  flat(join(contentDir, "reports"), ".yaml", "reportText", ID, "<working group>-<year>");
   flat(join(contentDir, "calendar"), ".yaml", "calendar", /^\d{4}$/, "<reporting year>");
   flat(join(contentDir, "published"), ".json", "published", /^\d{4}$/, "<reporting year>");
   flat(join(root, "changes"), ".mdx", "proposal", ID, "<id>");

@@ -159,6 +159,7 @@ function assemble(loaded: LoadedFile[]): Registry {
     meetings: new Map(),
     proposals: new Map(),
     reportTemplates: new Map(),
+    reportTexts: new Map(),
     calendars: new Map(),
     published: new Map(),
     origins: new Map(),
@@ -185,6 +186,7 @@ function assemble(loaded: LoadedFile[]): Registry {
   for (const l of byKind("published")) parts.published.set(Number(l.found.id), l.data as never);
   for (const l of byKind("calendar")) parts.calendars.set(Number(l.found.id), l.data as never);
   for (const l of byKind("reportTemplate")) parts.reportTemplates.set(l.found.id, l.data as never);
+  for (const l of byKind("reportText")) parts.reportTexts!.set(l.found.id, l.data as never);
   for (const l of byKind("proposal")) parts.proposals.set(l.found.id, { data: l.data as never, body: l.body ?? "" });
   return new Registry(parts);
 }

@@ -1,5 +1,6 @@
 import type { Registry } from "../registry.ts";
-import type { Meeting, Proposal, WorkingGroup } from "../schema/index.ts";
+import type { FormVersion, Meeting, Proposal, ReportText, SourceRef, StatbankTable, WorkingGroup } from "../schema/index.ts";
+import { versionAt } from "../registry.ts";
 import { diffRegistry } from "../diff/index.ts";
 import type { Change } from "../diff/change.ts";
 import { currentStatus } from "../diff/trace.ts";
@@ -24,6 +25,73 @@ export interface AnnualReport {
   forms: { proposals: Proposal[]; changes: Change[] };
   /** 6: the cycle of the previous reporting year, and what the meetings said about it. */
   evaluation: { year: number; events: CycleEvent[]; items: { meeting: Meeting; item: Meeting["agenda"][number] }[] };
+  /** The report's own text (content/reports/<group>-<year>.yaml), where the registry holds it. */
+  text?: ReportText;
+  /**
+   * Every chapter in the report's order: the chapters and headings of the report's text, or, with
+   * no text, the six chapters the registry can fill; each with its text and the computed parts
+   * that belong to it.
+   */
+  chapters: ReportChapterView[];
+}
+
+/** What the registry computes for a chapter, shown beside the report's text. */
+export type ComputedPart =
+  | { kind: "members"; members: WorkingGroup["members"] }
+  | { kind: "meetings"; meetings: Meeting[] }
+  | { kind: "proposals"; proposals: { proposal: Proposal; status: string }[] }
+  | { kind: "publishing"; proposals: Proposal[] }
+  | { kind: "chartOfAccounts"; proposals: Proposal[]; changes: Change[] }
+  | { kind: "forms"; proposals: Proposal[]; changes: Change[] }
+  | { kind: "evaluation"; year: number; events: CycleEvent[]; items: { meeting: Meeting; item: Meeting["agenda"][number] }[] }
+  | { kind: "tables"; lists: { heading?: string; tables: StatbankTable[] }[] }
+  | { kind: "form"; id: string; year: number; name: string; version: FormVersion };
+
+/** A chapter of the report as the page shows it. */
+export interface ReportChapterView {
+  /** As the report writes it: `6.4.1`. */
+  number: string;
+  title: string;
+  /** 1 for a chapter, 2 for a section (6.1), 3 for 6.4.1, …: the heading level below the title. */
+  depth: number;
+  /** The report's text: paragraphs, each a list of lines. */
+  paragraphs: string[][];
+  note?: string;
+  source?: SourceRef;
+  parts: ComputedPart[];
+}
+
+/** The chapters the registry fills when it holds no text of the report (the reports' template, kilde 001). */
+const DEFAULT_CHAPTERS: [string, string][] = [
+  ["1", "Innledning"],
+  ["2", "Oppsummering og anbefaling"],
+  ["3", "Videreutvikling av publiseringen"],
+  ["4", "Ønskede endringer i kontoplanen (funksjon og art)"],
+  ["5", "Ønskede endringer i skjema/filuttrekk"],
+  ["6", "Evaluering av siste rapportering"],
+];
+
+/**
+ * Where each computed part stands: the first of its chapters the report has. Proposals of the
+ * chart of accounts and of forms go with «Forslag til endring» (4.1, 5.1) where the report has it.
+ */
+const PLACES: Record<"members" | "meetings" | "proposals" | "publishing" | "chartOfAccounts" | "forms" | "evaluation", string[]> = {
+  members: ["1"],
+  meetings: ["1"],
+  proposals: ["2"],
+  publishing: ["3"],
+  chartOfAccounts: ["4.1", "4"],
+  forms: ["5.1", "5"],
+  evaluation: ["6"],
+};
+
+/** A chapter's text as paragraphs (split at blank lines) of lines. */
+export function paragraphsOf(text: string | undefined): string[][] {
+  if (!text) return [];
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.split("\n").map((l) => l.trim()).filter(Boolean))
+    .filter((p) => p.length > 0);
 }
 
 export function annualReport(registry: Registry, groupId: string, year: number): AnnualReport {
@@ -35,7 +103,7 @@ export function annualReport(registry: Registry, groupId: string, year: number):
   const changes = years.includes(year) && years.includes(year - 1) ? diffRegistry(registry, year - 1, year).changes.filter((c) => c.workingGroup === groupId) : [];
   const isChart = (p: Proposal) => p.changes.some((c) => c.codelist !== undefined && CHART_OF_ACCOUNTS.has(c.codelist));
   const isPublishing = (p: Proposal) => p.changes.some((c) => c.table !== undefined || c.indicator !== undefined);
-  return {
+  const report = {
     group,
     year,
     members: group.members.filter((m) => m.asOf === Math.max(...group.members.filter((x) => x.asOf <= year).map((x) => x.asOf))),
@@ -53,6 +121,33 @@ export function annualReport(registry: Registry, groupId: string, year: number):
       items: meetings.flatMap((meeting) => meeting.agenda.filter((i) => /evaluering/i.test(i.title)).map((item) => ({ meeting, item }))),
     },
   };
+  const text = registry.reportTexts.get(`${groupId}-${year}`);
+  return { ...report, text, chapters: chaptersOf(registry, report, text) };
+}
+
+/** The report's chapters, each with its text and the computed parts placed in it. */
+function chaptersOf(registry: Registry, r: Omit<AnnualReport, "chapters" | "text">, text: ReportText | undefined): ReportChapterView[] {
+  const chapters: ReportChapterView[] = text
+    ? text.chapters.map((c) => ({ number: c.number, title: c.title, depth: c.number.split(".").length, paragraphs: paragraphsOf(c.text), note: c.note, source: c.source, parts: [] }))
+    : DEFAULT_CHAPTERS.map(([number, title]) => ({ number, title, depth: 1, paragraphs: [], parts: [] }));
+  const byNumber = new Map(chapters.map((c) => [c.number, c]));
+  const place = (kind: keyof typeof PLACES, part: ComputedPart) => PLACES[kind].map((n) => byNumber.get(n)).find(Boolean)?.parts.push(part);
+  place("members", { kind: "members", members: r.members });
+  place("meetings", { kind: "meetings", meetings: r.meetings });
+  place("proposals", { kind: "proposals", proposals: r.proposals });
+  place("publishing", { kind: "publishing", proposals: r.publishing });
+  place("chartOfAccounts", { kind: "chartOfAccounts", ...r.chartOfAccounts });
+  place("forms", { kind: "forms", ...r.forms });
+  place("evaluation", { kind: "evaluation", ...r.evaluation });
+  for (const c of text?.chapters ?? []) {
+    const view = byNumber.get(c.number)!;
+    // References are checked by validation (validate/references.ts); a missing one is left out here.
+    if (c.tables) view.parts.push({ kind: "tables", lists: c.tables.map((l) => ({ heading: l.heading, tables: l.tables.map((n) => registry.tables.get(n)).filter((t) => t !== undefined) })) });
+    const form = c.form && registry.forms.get(c.form.id);
+    const version = c.form && form && versionAt(form, c.form.year);
+    if (c.form && form && version) view.parts.push({ kind: "form", id: c.form.id, year: c.form.year, name: form.meta.name.nb, version: version.data });
+  }
+  return chapters;
 }
 
 /** The years a working group has a report for: years with proposals or meetings. */

@@ -19,7 +19,8 @@ export const Section = z
 /** `content/forms/<id>/<year>.yaml`: the form as it stands from that reporting year. */
 export const FormVersion = z
   .strictObject({
-    title: z.string().trim().min(1).optional().describe("Title printed on this year's form, where it carries the year."),
+    title: z.string().trim().min(1).optional().describe("Title printed on this year's form, where it carries the year; for a file extract from SSB's control program, the file description's `title`."),
+    description: z.string().trim().min(1).optional().describe("The description this year's file description gives (SSB's `description`, «Filbeskrivelse for 55F … for 2025»)."),
     source: SourceRef,
     note: EditorNote.optional(),
     validTo: ReportingYear.optional().describe("Last reporting year this version applies, when it ends before the next version."),

@@ -11,6 +11,10 @@ export const Form = z
     workingGroup: Id.describe("Id of the owning working group."),
     description: z.string().trim().min(1).optional().describe("What the form collects."),
     introducedIn: ReportingYear.optional().describe("The reporting year the form was introduced, where the sources record it."),
+    controlProgramId: z
+      .string()
+      .optional()
+      .describe("The `id` SSB's control program gives the file description (`55F`; `\"\"` for the accounts, Regnskap); exported as such in `<year>.kontrollprogram.yaml`. Default: `number`."),
     discontinuedFrom: ReportingYear.optional().describe("First reporting year the form is no longer used."),
     source: SourceRef,
   })

@@ -10,6 +10,7 @@ import { StatbankTable } from "./statbank-table.ts";
 import { Meeting } from "./meeting.ts";
 import { Proposal } from "./proposal.ts";
 import { ReportTemplate } from "./report-template.ts";
+import { ReportText } from "./report-text.ts";
 import { Calendar } from "./calendar.ts";
 import { PublishedYear } from "./published.ts";
 import { AllowedNumbers } from "./allowed-numbers.ts";
@@ -30,6 +31,7 @@ export * from "./statbank-table.ts";
 export * from "./meeting.ts";
 export * from "./proposal.ts";
 export * from "./report-template.ts";
+export * from "./report-text.ts";
 export * from "./calendar.ts";
 export * from "./published.ts";
 export * from "./allowed-numbers.ts";
@@ -57,6 +59,7 @@ export const contentKinds = {
   indicator: { name: "Indicator", pattern: "content/indicators/<id>.yaml", schema: Indicator, mdx: false, idField: "id" },
   table: { name: "Statbank table", pattern: "content/tables/<number>.yaml", schema: StatbankTable, mdx: false, idField: "number" },
   reportTemplate: { name: "Report template", pattern: "content/report-templates/<id>.yaml", schema: ReportTemplate, mdx: false, idField: "id" },
+  reportText: { name: "Annual report text", pattern: "content/reports/<working group>-<year>.yaml", schema: ReportText, mdx: false, idField: "id" },
   calendar: { name: "Calendar", pattern: "content/calendar/<year>.yaml", schema: Calendar, mdx: false },
   published: { name: "Published year", pattern: "content/published/<year>.json", schema: PublishedYear, mdx: false },
   allowedNumbers: { name: "Allowed numbers", pattern: "content/allowed-numbers.yaml", schema: AllowedNumbers, mdx: false },

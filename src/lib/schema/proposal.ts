@@ -56,3 +56,24 @@ export const Proposal = z
   .describe("A change proposal.");
 
 export type Proposal = z.infer<typeof Proposal>;
+
+/**
+ * Whether the registry's content carries out a proposal, computed rather than recorded: every
+ * codelist code, form field or control and indicator the proposal declares changes from the year
+ * before its target year to the target year. Shown beside the recorded status, which is what the
+ * working group or a decision wrote down.
+ */
+export const ComputedStatus = z
+  .strictObject({
+    state: z
+      .enum(["gjennomført", "delvis-gjennomført", "ikke-gjennomført", "ikke-beregnet"])
+      .describe("`gjennomført`: every declared change is in the target year's content; `delvis-gjennomført`: some are; `ikke-gjennomført`: none is; `ikke-beregnet`: the registry cannot tell (see `reason`)."),
+    year: ReportingYear.describe("The target year checked."),
+    label: z.string().min(1).describe("The state as the site writes it, e.g. «gjennomført i 2023»."),
+    declared: z.number().int().min(0).describe("Declared changes the registry can check: codes, fields, controls, or whole items where the proposal names none."),
+    carriedOut: z.number().int().min(0).describe("Of those, the ones the content of the target year shows."),
+    reason: z.string().min(1).optional().describe("For `ikke-beregnet`: why the registry cannot tell."),
+  })
+  .describe("The status the registry computes for a proposal from the content of its target year.");
+
+export type ComputedStatus = z.infer<typeof ComputedStatus>;

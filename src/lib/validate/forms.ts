@@ -1,5 +1,5 @@
 import type { Registry } from "../registry.ts";
-import type { FormVersion } from "../schema/index.ts";
+import type { FormVersion, RecordField, SsbDataType } from "../schema/index.ts";
 import type { Finding } from "./finding.ts";
 import { findingAt, type SourceFile } from "../load/source-file.ts";
 import { expressionError } from "../rules/environment.ts";
@@ -22,6 +22,32 @@ export function elementIds(v: FormVersion): Set<string> {
     for (const f of r.fields) ids.add(`${r.id}.${f.name}`);
   }
   return ids;
+}
+
+/** The types each of SSB's data types may stand for (`docs/forms-and-controls.md`). */
+const TYPES_OF_DATA_TYPE: Record<SsbDataType, readonly RecordField["type"][]> = {
+  STRING_TYPE: ["text", "code"],
+  INTEGER_TYPE: ["integer"],
+  DATE_TYPE: ["date"],
+};
+
+/**
+ * A date pattern in SSB's notation: runs of Java DateTimeFormatter's year, month and day letters
+ * (`yyyy`/`yy`/`uuuu`, `MM`, `dd`) with `-`, `.`, `/` or a space between. `YYYY` (week-based year)
+ * and `DD` (day of year) are Java letters too, but wrong for a date: they are refused.
+ */
+const DATE_PATTERN = /^(?:yyyy|yy|uuuu|MM|dd|[-./ ])+$/;
+
+/** A record field's own consistency: SSB's data type against its type, and its date pattern. */
+function checkRecordField(f: RecordField, file: SourceFile, path: (string | number)[]): Finding[] {
+  const findings: Finding[] = [];
+  if (f.dataType && !TYPES_OF_DATA_TYPE[f.dataType].includes(f.type)) {
+    findings.push(findingAt(file, [...path, "dataType"], `data type ${f.dataType} does not fit type ${f.type}`, `for type ${f.type}: ${Object.entries(TYPES_OF_DATA_TYPE).filter(([, types]) => types.includes(f.type)).map(([d]) => d).join(" or ") || "no dataType"}`));
+  }
+  if (f.datePattern !== undefined && !DATE_PATTERN.test(f.datePattern)) {
+    findings.push(findingAt(file, [...path, "datePattern"], `date pattern "${f.datePattern}" is not in SSB's notation`, "Java date letters yyyy, yy, MM, dd with - . / or space between, e.g. ddMMyyyy or yyyy-MM-dd"));
+  }
+  return findings;
 }
 
 /** Forms: unique ids, a sound fixed-width layout, and controls that parse and pass their own tests. */
@@ -70,6 +96,10 @@ function checkVersion(v: FormVersion, year: number, file: SourceFile, kind: "que
   records.forEach((r, i) => {
     if (r.parent !== undefined && !recordIds.has(r.parent)) err(["records", i, "parent"], `unknown parent record "${r.parent}"`, `one of: ${[...recordIds].join(", ")}`);
     unique(r.fields.map((f) => f.name), (j) => ["records", i, "fields", j, "name"], "field name");
+    r.fields.forEach((f, j) => {
+      findings.push(...checkRecordField(f, file, ["records", i, "fields", j]));
+      if (f.codes) unique(f.codes.map((c) => c.code), (k) => ["records", i, "fields", j, "codes", k, "code"], "code");
+    });
     const positioned = r.fields.filter((f) => f.position !== undefined || f.length !== undefined);
     if (positioned.length && positioned.length < r.fields.length) {
       const j = r.fields.findIndex((f) => f.position === undefined);

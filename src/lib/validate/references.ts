@@ -27,21 +27,21 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
     group(meta, meta.workingGroup);
     if (meta.replacedBy && !registry.codelists.has(meta.replacedBy) && !isBroken(`codelist:${meta.replacedBy}`)) miss(meta, ["replacedBy"], "codelist", meta.replacedBy, `one of: ${ids(registry.codelists)}`);
   }
+  /** A field's codelist binding: the codelist exists, and so does the pinned version or the one in force in the form's year. */
+  const binding = (item: object, formYear: number, b: { codelist: string; year?: number } | undefined, path: PathSegment[]) => {
+    if (!b || isBroken(`codelist:${b.codelist}`, `codelistVersion:${b.codelist}`)) return;
+    const list = registry.codelists.get(b.codelist);
+    if (!list) return miss(item, [...path, "codelist"], "codelist", b.codelist, `one of: ${ids(registry.codelists)}`);
+    const year = b.year ?? formYear;
+    const found = b.year !== undefined ? list.versions.find((x) => x.year === year) : versionAt(list, year);
+    if (!found) miss(item, [...path, "year"], `version of ${list.meta.id} for year`, String(year), `one of the versions ${list.versions.map((x) => x.year).join(", ")}`);
+  };
   for (const form of registry.forms.values()) {
     group(form.meta, form.meta.workingGroup);
     for (const v of form.versions) {
-      v.data.sections?.forEach((s, i) =>
-        s.fields?.forEach((f, j) => {
-          if (!f.codelist) return;
-          const list = registry.codelists.get(f.codelist.codelist);
-          const path = ["sections", i, "fields", j, "codelist"];
-          if (isBroken(`codelist:${f.codelist.codelist}`, `codelistVersion:${f.codelist.codelist}`)) return;
-          if (!list) return miss(v.data, [...path, "codelist"], "codelist", f.codelist.codelist, `one of: ${ids(registry.codelists)}`);
-          const year = f.codelist.year ?? v.year;
-          const found = f.codelist.year !== undefined ? list.versions.find((x) => x.year === year) : versionAt(list, year);
-          if (!found) miss(v.data, [...path, "year"], `version of ${list.meta.id} for year`, String(year), `one of the versions ${list.versions.map((x) => x.year).join(", ")}`);
-        }),
-      );
+      // Questionnaire fields and file-extract record fields bind codelists alike; both are checked.
+      v.data.sections?.forEach((s, i) => s.fields?.forEach((f, j) => binding(v.data, v.year, f.codelist, ["sections", i, "fields", j, "codelist"])));
+      v.data.records?.forEach((r, i) => r.fields.forEach((f, j) => binding(v.data, v.year, f.codelist, ["records", i, "fields", j, "codelist"])));
     }
   }
   for (const ind of registry.indicators.values()) {
@@ -111,6 +111,22 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
         c.controls?.forEach((x, j) => {
           if (!controlIds.has(x)) miss(p, ["changes", i, "controls", j], `control of form ${c.form} in ${p.targetYear - 1}–${p.targetYear}`, x, "the id of a control of that form");
         });
+      }
+    });
+  }
+  // The texts of annual reports: their group, the tables they list, the form version they hold.
+  for (const r of registry.reportTexts.values()) {
+    group(r, r.workingGroup);
+    r.chapters.forEach((c, i) => {
+      c.tables?.forEach((list, j) =>
+        list.tables.forEach((n, k) => {
+          if (!registry.tables.has(n) && !isBroken(`table:${n}`)) miss(r, ["chapters", i, "tables", j, "tables", k], "Statbank table", n, `a file content/tables/${n}.yaml`);
+        }),
+      );
+      if (c.form && !isBroken(`form:${c.form.id}`, `formVersion:${c.form.id}`)) {
+        const form = registry.forms.get(c.form.id);
+        if (!form) miss(r, ["chapters", i, "form", "id"], "form", c.form.id, `one of: ${ids(registry.forms)}`);
+        else if (!versionAt(form, c.form.year)) miss(r, ["chapters", i, "form", "year"], `version of form ${c.form.id} for year`, String(c.form.year), `one of the years ${registry.yearsOf(form).join(", ")}`);
       }
     });
   }

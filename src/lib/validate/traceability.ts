@@ -42,7 +42,9 @@ export function checkTraceability(registry: Registry): Finding[] {
     const year = years[i];
     const set = diffRegistry(registry, years[i - 1], year);
     const byItem = new Map<string, Change[]>();
-    for (const c of set.changes) if (!c.justified) byItem.set(`${c.itemKind}:${c.item}`, [...(byItem.get(`${c.itemKind}:${c.item}`) ?? []), c]);
+    // A year-only text change asks nothing of anyone; a bound codelist's codes under a form are warned about at the codelist.
+    const warnable = (c: Change) => c.type !== "field-year-changed" && !(c.type.startsWith("field-code-") && (c.after?.codelist ?? c.before?.codelist) !== undefined);
+    for (const c of set.changes) if (!c.justified && warnable(c)) byItem.set(`${c.itemKind}:${c.item}`, [...(byItem.get(`${c.itemKind}:${c.item}`) ?? []), c]);
     for (const changes of byItem.values()) {
       const { itemKind, item } = changes[0];
       let file;

@@ -35,6 +35,7 @@ export const registrySections = perRegistry("registry-sections", (registry: Regi
     { label: "Arbeidsgrupper", href: urls.workingGroups(), prefix: "/arbeidsgrupper/", summary: `${registry.workingGroups.size} arbeidsgrupper, hva de eier og årsrapportene deres.` },
     { label: "Kalender", href: urls.calendars(), prefix: "/kalender/", summary: "Årshjulet: frister, møter og publisering per rapporteringsår, også som kalenderfil." },
     { label: "Tilstandsrapport", href: urls.reportTemplates(), prefix: "/tilstandsrapport/", summary: "Nøkkeltall til kommunenes årlige tilstandsrapport, ordnet etter rapportens tema." },
+    { label: "Kilder", href: urls.sources(), prefix: "/kilder/", summary: "Dokumentene registeret bygger på, med utgiver, dato og hva som er hentet fra hvert av dem." },
     { label: "API", href: urls.api(), prefix: "/api/", summary: "Kodelister, skjema og endringer som maskinlesbare filer for fagsystem og andre verktøy." },
     { label: "Søk", href: urls.search(), prefix: "/sok/", summary: "Søk etter koder, navn og skjema i hele registeret." },
   ];

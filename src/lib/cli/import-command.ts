@@ -1,0 +1,21 @@
+import { importFileDescriptions } from "../kontrollprogram/import.ts";
+import { formatFinding } from "../validate/finding.ts";
+
+/**
+ * `kostra import kontrollprogram <file_description_*.yaml>… [--working-group ID]`: SSB's file
+ * descriptions into content files (src/lib/kontrollprogram/import.ts); prints what it wrote.
+ */
+export function runImport(root: string, positionals: string[], options: { workingGroup?: string }): number {
+  const [what, ...files] = positionals;
+  if (what !== "kontrollprogram" || !files.length) {
+    process.stderr.write(`kostra import: expected "kontrollprogram <file_description_*.yaml>…"\n`);
+    return 2;
+  }
+  const { written, findings } = importFileDescriptions(root, files, options);
+  if (findings.length) {
+    process.stderr.write(`${findings.map(formatFinding).join("\n")}\nkostra import: ${findings.length} error(s); nothing written\n`);
+    return 1;
+  }
+  for (const line of written) process.stdout.write(`kostra import: ${line}\n`);
+  return 0;
+}

@@ -1,0 +1,175 @@
+// No Node imports: the search page runs this in the browser.
+
+/** A pagefind sub-result: for codes, one code (a heading with the id of its row). */
+export interface SubResult {
+  url: string;
+  title: string;
+  excerpt: string;
+  weighted_locations: { weight: number; balanced_score: number }[];
+}
+
+/** The weight from which a match is in a code's label (its heading weighs 10, a part of a word 5). */
+const HEADING = 5;
+
+/** A pagefind result's data, with the meta our pages and records carry. */
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; type?: string; sections?: string; years?: string };
+  sub_results: SubResult[];
+}
+
+/** One line in the result list. */
+export interface Hit {
+  url: string;
+  title: string;
+  type: string;
+  excerpt: string;
+  /** For codes: the years the code applies («2018–2022», «2023–»), shown before the snippet. */
+  years?: string;
+  score: number;
+  /**
+   * Shown with this hit, not as hits of their own: a municipal table's city-district twin («For
+   * bydeler»), a code's label in other years («Gjelder 2018–2022»).
+   */
+  also?: { label: string; url: string; title: string }[];
+}
+
+/**
+ * How much a result of each type counts beside its text score. pagefind favours short texts, and a
+ * control or a field is a line or two, so it outranked the indicator or table a person looks for;
+ * pages that describe a thing whole (indicators, tables, codelists, the calendar) weigh more.
+ */
+const TYPE_WEIGHT: Record<string, number> = {
+  Indikator: 1.6,
+  Tabell: 1.6,
+  Kalender: 1.6,
+  Tilstandsrapport: 1.6,
+  Kodeliste: 1.6,
+  Arbeidsgruppe: 1.4,
+  Møte: 1.1,
+  Endringsforslag: 1.2,
+  Skjema: 1.2,
+};
+/** The pages whose title names the thing they describe whole, which `titleWeight` weighs. */
+const WHOLE = new Set(["Indikator", "Tabell", "Kalender", "Tilstandsrapport", "Kodeliste"]);
+// Controls weigh least: 15F has seventy, each titled by what it checks («Tiltak Kontroll 4 …»), so a
+// topic word matched every one of them, and people look for a control by its id or its message.
+const typeWeight = (type: string) => TYPE_WEIGHT[type] ?? (type.startsWith("Kontroll i") ? 0.2 : type.startsWith("Felt i") ? 0.6 : 1);
+
+/**
+ * Statbank tables come in pairs, for municipalities «(K)» and for city districts «(B)», titled
+ * alike: the district table ranks just below its municipal twin, which most people look for.
+ */
+const levelWeight = (type: string, title: string) => (type === "Tabell" && title.endsWith("(B)") ? 0.85 : 1);
+
+/**
+ * What a table is about, the same for both twins: its title without number, level and «bydel»
+ * («Tabell 12859: Undersøkingar avslutta av barnevernet, bydel, etter handsamingstid (B)» and
+ * «Tabell 12860: Undersøkingar avslutta av barnevernet , etter handsamingstid (K)»).
+ */
+export const twinKey = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/^tabell \d+:\s*/, "")
+    .replace(/\((?:b|k)\)$/, "")
+    .replace(/(?<![\p{L}\p{N}])bydel(?![\p{L}\p{N}])/gu, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/** The words of a text, lowercased, as the title bonus compares them. */
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu) ?? [];
+
+/** One word in another form: the same word, or with an ending of at most two letters («melding», «meldinger»). */
+const sameWord = (a: string, b: string): boolean => (a.length <= b.length ? b.startsWith(a) && b.length - a.length <= 2 && a.length >= 3 : sameWord(b, a)) || a === b;
+
+/** How much a title that has every word of the query counts, and a title that has them in a row. */
+export const TITLE_WEIGHT = 1.6;
+export const PHRASE_WEIGHT = 1.25;
+
+/**
+ * How much a title says what was asked. pagefind scores the text, and favours short pages: a table
+ * page is a title and a few lines, so a Statbank table outranked the indicator the public asks for,
+ * whose page explains it at length. A title with every word of the query as written (not a synonym:
+ * «undersøkelser» in an indicator's title counts, «Undersøkingar» in a table's does not) weighs
+ * `TITLE_WEIGHT`, and with them in a row («Barn med tiltak i løpet av året») `PHRASE_WEIGHT` more.
+ * A word one or two after «ikke» is its opposite: «som ikke er plassert» does not answer «plassert».
+ * Only pages that describe a thing whole (`WHOLE`) have it: a field or a control is all title.
+ */
+export function titleWeight(title: string, q: string): number {
+  const query = wordsOf(q);
+  const words = wordsOf(title);
+  if (!query.length) return 1;
+  // Unless the query asks for the opposite itself («ikke plassert»).
+  const negated = (i: number) => !query.includes("ikke") && words.slice(Math.max(0, i - 2), i).includes("ikke");
+  const at = (w: string) => words.flatMap((t, i) => (sameWord(t, w) && !negated(i) ? [i] : []));
+  const places = query.map(at);
+  if (places.some((p) => !p.length)) return 1;
+  const phrase = query.length > 1 && places[0].some((i) => query.every((_, k) => places[k].includes(i + k)));
+  return TITLE_WEIGHT * (phrase ? PHRASE_WEIGHT : 1);
+}
+
+/** The words of a code's label after the code itself («2.3 Spesialiserte fosterhjem» → 2). */
+const labelWords = (title: string) => Math.max(1, title.split(/\s+/).length - 1);
+
+export function hitsOf(results: { data: ResultData; score: number }[], q: string): Hit[] {
+  const words = q.trim().split(/\s+/).filter(Boolean).length;
+  const all: Hit[] = [];
+  // A code is scored by its best match, not their sum: a label naming the word twice is no better.
+  const subScore = (s: SubResult) => Math.max(0, ...s.weighted_locations.map((l) => l.balanced_score));
+  // A code's record holds many codes, so it matches a query of several words when its codes share
+  // them out; a code is a hit only where its snippet marks as many different words as the query
+  // has («barneverntjenesten» twice is one word), and where its label matches: a code that matches
+  // only in its notes is found on its list's page.
+  const marked = (s: SubResult) => new Set([...s.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1].toLowerCase())).size;
+  const codesOf = (r: ResultData) => r.sub_results.filter((s) => s.url.includes("#") && marked(s) >= Math.max(1, words) && s.weighted_locations.some((l) => l.weight >= HEADING));
+  const coded = results.filter((r) => r.data.meta.sections);
+  const codeScale = Math.max(0, ...coded.map((r) => r.score));
+  // The best match of any code, filtered or not: a code that matches only in its notes stays low.
+  const bestMatch = Math.max(1e-9, ...coded.flatMap((r) => r.data.sub_results.map(subScore)));
+  for (const { data: r, score } of results) {
+    const type = r.meta.type ?? "";
+    if (r.meta.sections) {
+      const current = r.meta.years?.endsWith("–") ? 1 : 0.8;
+      // Between the shared scale and the record's own score: a list the query is barely about
+      // («arbeidsgruppe barnevern» in one long label of tiltak) does not lend its codes the top.
+      const scale = Math.sqrt(codeScale * score);
+      for (const s of codesOf(r)) {
+        const own = (scale * subScore(s)) / bestMatch / Math.sqrt(labelWords(s.title));
+        all.push({ url: s.url.replace(/\?koder=\d+/, ""), title: s.title, type, excerpt: s.excerpt, years: r.meta.years, score: own * current });
+      }
+    } else {
+      const title = r.meta.title ?? r.url;
+      all.push({ url: r.url, title, type, excerpt: r.excerpt, score: score * typeWeight(type) * levelWeight(type, title) * (WHOLE.has(type) ? titleWeight(title, q) : 1) });
+    }
+  }
+  all.sort((a, b) => b.score - a.score);
+  const named = (h: Hit) => h.type.startsWith("Kode i") && (h.title === q || h.title.startsWith(`${q} `));
+  const hits: Hit[] = [];
+  const seen = new Set<string>();
+  // Where a hit has a twin ranked above it, it is shown with the twin, not as a hit of its own:
+  // twelve pairs of Statbank tables titled alike for municipalities «(K)» and city districts «(B)»,
+  // and codes whose label changed («1 Tiltaksplan etter § 4-5» until 2022, «… BVL2021 § 8-1 …» from
+  // 2023), took two places each and pushed the rest down. A query that names a code lists each of
+  // its labels as a hit («2.3» was «Statlige familiehjem» until 2022).
+  const twins = new Map<string, Hit>();
+  const twinOf = (h: Hit) =>
+    h.type === "Tabell" && /\((?:B|K)\)$/.test(h.title) ? `Tabell|${twinKey(h.title)}` : h.type.startsWith("Kode i") && !named(h) ? `${h.type}|${h.url.replace(/\/\d{4}\/(side\/\d+\/)?#/, "/#")}` : undefined;
+  for (const h of all) {
+    const key = `${h.type}|${h.title}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const twinKeyOf = twinOf(h);
+    const twin = twinKeyOf ? twins.get(twinKeyOf) : undefined;
+    if (!twin) {
+      if (twinKeyOf && !h.title.endsWith("(B)")) twins.set(twinKeyOf, h);
+      hits.push(h);
+    } else if (h.years) {
+      // A code: the label in force now is the hit, the other years' labels are shown with it.
+      const [now, then] = !twin.years?.endsWith("–") && h.years.endsWith("–") ? [h, { ...twin }] : [twin, h];
+      Object.assign(twin, { url: now.url, title: now.title, excerpt: now.excerpt, years: now.years });
+      twin.also = [...(twin.also ?? []), { label: `Gjelder ${then.years}`, url: then.url, title: then.title }];
+    } else twin.also = [...(twin.also ?? []), { label: "For bydeler", url: h.url, title: h.title }];
+  }
+  return [...hits.filter(named), ...hits.filter((h) => !named(h))];
+}

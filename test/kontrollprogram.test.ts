@@ -1,0 +1,154 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import jsYaml from "js-yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../src/lib/load/load-content.ts";
+import { versionAt, type Registry } from "../src/lib/registry.ts";
+import { formToKontrollprogramYaml } from "../src/lib/export/kontrollprogram.ts";
+import { exportFiles } from "../src/lib/export/write.ts";
+import { importFileDescriptions } from "../src/lib/kontrollprogram/import.ts";
+import { parseFileDescription } from "../src/lib/kontrollprogram/parse.ts";
+import { recordLayoutRows } from "../src/lib/form-view.ts";
+import { REPO, tempDir } from "./helpers.ts";
+
+const REFERENCE = join(REPO, "..", "shared", "reference", "kontrollprogram");
+const DESCRIPTIONS = readdirSync(REFERENCE).filter((f) => /^file_description_.*\.yaml$/.test(f)).sort();
+const read = (file: string) => readFileSync(join(REFERENCE, file), "utf8");
+
+const kostra = (args: string[]) =>
+  spawnSync(process.execPath, [join(REPO, "bin", "kostra.js"), ...args], { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "" }, timeout: 120_000 });
+
+/** A content root holding only the working groups the imported forms name. */
+function emptyRoot(): string {
+  const root = tempDir("kontrollprogram");
+  mkdirSync(join(root, "content", "working-groups"), { recursive: true });
+  for (const g of ["familievern", "regnskap"]) cpSync(join(REPO, "content", "working-groups", `${g}.yaml`), join(root, "content", "working-groups", `${g}.yaml`));
+  return root;
+}
+
+describe("kostra import kontrollprogram → export: SSB's file descriptions round trip", () => {
+  let root: string;
+  let registry: Registry;
+  let familievern: ReturnType<typeof kostra>;
+  beforeAll(async () => {
+    root = emptyRoot();
+    familievern = kostra(["import", "kontrollprogram", "--content", root, "--working-group", "familievern", ...DESCRIPTIONS.filter((f) => f !== "file_description_Regnskap.yaml").map((f) => join(REFERENCE, f))]);
+    kostra(["import", "kontrollprogram", "--content", root, "--working-group", "regnskap", join(REFERENCE, "file_description_Regnskap.yaml")]);
+    // As in the registry: the accounts' description is of 2025 alone.
+    writeFileSync(join(root, "content", "forms", "regnskap", "2025.yaml"), readFileSync(join(root, "content", "forms", "regnskap", "2025.yaml"), "utf8") + "validTo: 2025\n");
+    const loaded = await loadContent(root);
+    expect(loaded.findings.filter((f) => f.severity === "error")).toEqual([]);
+    registry = loaded.registry;
+  }, 120_000);
+
+  it("finds the reference files (4 forms × 3 years and Regnskap)", () => {
+    expect(DESCRIPTIONS).toHaveLength(13);
+  });
+
+  it("prints each file it wrote, citing its source", () => {
+    expect(familievern.status).toBe(0);
+    expect(familievern.stdout).toContain("kostra import: content/forms/55f/2025.yaml (55F Meklingssaker i familieverntjenesten 2025: 121 fields, 58 codes)");
+    expect(familievern.stdout).toContain("kostra import: content/forms/55f/form.yaml");
+    expect(readFileSync(join(root, "content", "forms", "55f", "2025.yaml"), "utf8")).toContain('source: "reference/kontrollprogram/file_description_55F_2025.yaml"');
+  });
+
+  it.each(DESCRIPTIONS)("%s: the export equals SSB's file byte for byte", (file) => {
+    const original = read(file);
+    const d = parseFileDescription(original, file).description!;
+    const form = registry.forms.get(d.id ? d.id.toLowerCase() : "regnskap")!;
+    const exported = formToKontrollprogramYaml(registry, form, d.reportingYear, versionAt(form, d.reportingYear)!.data);
+    expect(jsYaml.load(exported)).toEqual(jsYaml.load(original));
+    expect(exported).toBe(original);
+  });
+
+  it("the registry's content is what the import makes (Regnskap's editors add a note, validTo and controls)", () => {
+    for (const id of ["52af", "52bf", "53f", "55f"]) {
+      for (const f of readdirSync(join(REPO, "content", "forms", id))) {
+        expect(readFileSync(join(root, "content", "forms", id, f), "utf8"), `${id}/${f}`).toBe(readFileSync(join(REPO, "content", "forms", id, f), "utf8"));
+      }
+    }
+    const ours = jsYaml.load(readFileSync(join(REPO, "content", "forms", "regnskap", "2025.yaml"), "utf8")) as Record<string, unknown>;
+    const imported = jsYaml.load(readFileSync(join(root, "content", "forms", "regnskap", "2025.yaml"), "utf8")) as Record<string, unknown>;
+    const importedKeys = (v: Record<string, unknown>) => ({ title: v.title, description: v.description, records: v.records });
+    expect(importedKeys(ours)).toEqual(importedKeys(imported));
+    expect([ours.source].flat()[0]).toBe(imported.source);
+    expect(ours.validTo).toBe(2025);
+  });
+
+  it("the API lists and serves every year of every fixed-width extract as forms/<id>/<year>.kontrollprogram.yaml", () => {
+    const files = new Map<string, string>();
+    let index = "";
+    for (const f of exportFiles(registry, "http://localhost:4321")) {
+      if (f.path.endsWith(".kontrollprogram.yaml")) files.set(f.path, String(f.content));
+      if (f.path === "index.json") index = String(f.content);
+    }
+    expect([...files.keys()].sort()).toEqual(
+      ["52af", "52bf", "53f", "55f"].flatMap((id) => [2024, 2025, 2026].map((y) => `forms/${id}/${y}.kontrollprogram.yaml`)).concat("forms/regnskap/2025.kontrollprogram.yaml").sort(),
+    );
+    expect(files.get("forms/55f/2026.kontrollprogram.yaml")).toBe(read("file_description_55F_2026.yaml"));
+    const listed = (JSON.parse(index) as { resources: { kind: string; id: string; files: { url: string; format: string }[] }[] }).resources.find((r) => r.kind === "form" && r.id === "55f")!.files;
+    expect(listed).toContainEqual(expect.objectContaining({ url: "/api/v1/forms/55f/2025.kontrollprogram.yaml", format: "kontrollprogram-yaml" }));
+  });
+});
+
+describe("kostra import kontrollprogram: what it refuses and what it keeps", () => {
+  it("reports bad input with file:line:column and writes nothing", () => {
+    const root = emptyRoot();
+    const bad = join(tempDir("bad"), "file_description_X_2025.yaml");
+    writeFileSync(bad, read("file_description_53F_2025.yaml").replace('  size: 2\n  dataType: "STRING_TYPE"', '  size: 2\n  dataType: "TEXT_TYPE"'));
+    const run = kostra(["import", "kontrollprogram", "--content", root, "--working-group", "familievern", bad]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/file_description_X_2025\.yaml:\d+:\d+: error: fields\.0\.dataType: /);
+    expect(run.stderr).toContain("nothing written");
+    expect(existsSync(join(root, "content", "forms"))).toBe(false);
+  });
+
+  it("needs --working-group for a new form", () => {
+    const result = importFileDescriptions(emptyRoot(), [join(REFERENCE, "file_description_53F_2025.yaml")]);
+    expect(result.written).toEqual([]);
+    expect(result.findings[0].message).toContain("the form 53f is new");
+  });
+
+  it("writes no file for a year that is as the version in force before it", () => {
+    const root = emptyRoot();
+    const dir = tempDir("same");
+    const again = join(dir, "file_description_53F_2025.yaml");
+    // 2025 as 2024 in everything the version holds (2024's description text).
+    writeFileSync(again, read("file_description_53F_2024.yaml").replace("reportingYear: 2024", "reportingYear: 2025"));
+    const result = importFileDescriptions(root, [join(REFERENCE, "file_description_53F_2024.yaml"), again], { workingGroup: "familievern" });
+    expect(result.findings).toEqual([]);
+    expect(result.written).toContain("content/forms/53f/2025.yaml: not written, 2025 is as the version in force before it");
+    expect(existsSync(join(root, "content", "forms", "53f", "2025.yaml"))).toBe(false);
+  });
+
+  it("keeps an existing year file's note and controls when importing again", () => {
+    const root = emptyRoot();
+    const file = join(REFERENCE, "file_description_52BF_2025.yaml");
+    importFileDescriptions(root, [file], { workingGroup: "familievern" });
+    const path = join(root, "content", "forms", "52bf", "2025.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^source: .*$/m, 'source: ["reference/kontrollprogram/specs_familievern_52BF_gruppeskjema_2025.md"]') + 'note: "Redaktørens merknad."\ncontrols: []\n');
+    importFileDescriptions(root, [file]);
+    const data = jsYaml.load(readFileSync(path, "utf8")) as Record<string, unknown>;
+    expect(data.source).toEqual(["reference/kontrollprogram/file_description_52BF_2025.yaml", "reference/kontrollprogram/specs_familievern_52BF_gruppeskjema_2025.md"]);
+    expect(data.note).toBe("Redaktørens merknad.");
+    expect(data.controls).toEqual([]);
+    expect((data.records as unknown[]).length).toBe(1);
+  });
+});
+
+describe("the record layout of /skjema/55f/2025/ (recordLayoutRows)", () => {
+  it("shows each field's positions, SSB data type, date pattern, codes (folded when long) and KLASS link", async () => {
+    const { registry } = await loadContent(REPO, { validated: true });
+    const form = registry.forms.get("55f")!;
+    const record = versionAt(form, 2025)!.data.records![0];
+    const rows = recordLayoutRows(registry, record, 2025, (id, y) => `/kodelister/${id}/${y}/`);
+    const fylke = rows.find((r) => r.name === "FYLKE_NR")!;
+    expect(fylke).toMatchObject({ positions: "1–2", length: 2, type: "tekst (STRING_TYPE), kode", mandatory: true, description: "Fylkesnummer", codesFolded: true, classification: { url: "https://www.ssb.no/klass/klassifikasjoner/104", label: "KLASS 104" } });
+    expect(fylke.codes).toHaveLength(16);
+    expect(fylke.codes[0]).toEqual({ code: "03", label: "Oslo" });
+    const dated = versionAt(registry.forms.get("52af")!, 2025)!.data.records![0];
+    const date = recordLayoutRows(registry, dated, 2025, (id, y) => `/kodelister/${id}/${y}/`).find((r) => r.datePattern !== undefined)!;
+    expect(date).toMatchObject({ datePattern: "ddMMyyyy", type: "dato (DATE_TYPE)" });
+  });
+});
