@@ -122,6 +122,14 @@ describe("the built site", () => {
     expect(raw).toMatch(/href="\/kodelister\/tiltak-kategori\/2024\/"/);
     expect(text(raw)).toMatch(/Kategori/);
     expect(text(raw)).toMatch(/avgiver_02/);
+    // The XML schema's uniqueness rules from 2024, said where Individ is described; none before.
+    expect(text(raw)).toContain("Id må være unik for hver Melding innenfor samme Individ.");
+    expect(text(raw)).toContain("(regelen FlyttingIdUnique)");
+    // Occurrences in words, and field types in Norwegian where SSB gives no data type.
+    expect(text(raw)).toMatch(/I Barnevern ?, nøyaktig 1 gang\. Opplysninger om kommunen/);
+    expect(text(raw)).toMatch(/I Barnevern ?, minst 1 gang\. Opplysninger om klienten/);
+    expect(raw).not.toMatch(/data-label="Type">text</);
+    expect(text(page("skjema/15f/2023"))).not.toContain("Regler i XML-skjemaet");
   });
 
   it("lists on each codelist version page the forms and fields that use it", () => {

@@ -34,6 +34,10 @@ const cases: { name: string; file: string; line: number; column?: number; field?
   { name: "record-codelist-version-missing", file: "content/forms/x9/2020.yaml", line: 11, column: 45, field: "records.0.fields.1.codelist.year", message: /unknown version of farger for year "2021"/ },
   { name: "unknown-record-field-in-control", file: "content/forms/x9/2020.yaml", line: 15, column: 26, field: "controls.0.appliesTo.1", message: /unknown section, field or table "linje.C"/ },
   { name: "unknown-control-scope", file: "content/forms/x9/2020.yaml", line: 13, column: 12, field: "controls.0.scope", message: /unknown record "melding"/ },
+  // An XML schema's identity rules must name a nested record, its fields, and (keyref) a key of the version.
+  { name: "constraint-unknown-selector", file: "content/forms/x9/2020.yaml", line: 6, column: 58, field: "records.0.constraints.0.selector", message: /"Meldinger" is not a record nested in Individ/ },
+  { name: "constraint-unknown-field", file: "content/forms/x9/2020.yaml", line: 6, column: 78, field: "records.0.constraints.0.fields.0", message: /"@Nummer" is not a field of Melding/ },
+  { name: "constraint-unknown-key", file: "content/forms/x9/2020.yaml", line: 7, column: 88, field: "records.0.constraints.1.refer", message: /unknown key "MeldingIdKey"/ },
   { name: "unknown-parent-record", file: "content/forms/x9/2020.yaml", line: 9, column: 13, field: "records.1.parent", message: /unknown parent record "linjer"/ },
   { name: "unknown-record-field-in-proposal", file: "changes/p1.mdx", line: 17, column: 23, field: "changes.1.fields.1", message: /unknown field of form x9 .* "linje.C"/ },
   { name: "fixed-width-overlap", file: "content/forms/x9/2020.yaml", line: 7, column: 42, field: "records.0.fields.1.position", message: /position 4 overlaps the field before/ },

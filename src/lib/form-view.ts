@@ -162,6 +162,9 @@ export const CODES_SHOWN_OPEN = 8;
 /** SSB's data types in the words of the record layout. */
 const DATA_TYPE_NB: Record<string, string> = { STRING_TYPE: "tekst (STRING_TYPE)", INTEGER_TYPE: "heltall (INTEGER_TYPE)", DATE_TYPE: "dato (DATE_TYPE)" };
 
+/** The registry's field types in words, for fields whose source gives no SSB data type (15F's XML). */
+const FIELD_TYPE_NB: Record<string, string> = { number: "tall", integer: "heltall", text: "tekst", boolean: "ja/nei", date: "dato", code: "kode" };
+
 /** A field of a record as the layout table shows it. */
 export interface RecordFieldRow {
   name: string;
@@ -197,7 +200,7 @@ export function recordLayoutRows(registry: Registry, record: NonNullable<FormVer
       anchor: `felt-${record.id}-${f.name}`,
       ...(f.position !== undefined && f.length !== undefined && { positions: f.length === 1 ? `${f.position}` : `${f.position}–${f.position + f.length - 1}`, length: f.length }),
       ...(f.path !== undefined && { path: f.path }),
-      type: f.dataType ? `${DATA_TYPE_NB[f.dataType]}${f.type === "code" ? ", kode" : ""}` : f.type,
+      type: f.dataType ? `${DATA_TYPE_NB[f.dataType]}${f.type === "code" ? ", kode" : ""}` : (FIELD_TYPE_NB[f.type] ?? f.type),
       ...(f.datePattern !== undefined && { datePattern: f.datePattern }),
       lengthOrPattern: [
         f.minLength !== undefined && f.maxLength !== undefined ? (f.minLength === f.maxLength ? `${f.minLength} tegn` : `${f.minLength}–${f.maxLength} tegn`) : f.maxLength !== undefined ? `maks ${f.maxLength} tegn` : "",
@@ -214,4 +217,37 @@ export function recordLayoutRows(registry: Registry, record: NonNullable<FormVer
       ...(f.codelist && { codelist: { id: f.codelist.codelist, name: binding?.list.meta.name.nb ?? f.codelist.codelist, ...(binding && { href: codelistHref(binding.list.meta.id, binding.pageYear) }) } }),
     };
   });
+}
+
+/** One identity rule of an XML file extract, said in words, with the rule's name as the schema gives it. */
+export interface RecordRuleText {
+  name: string;
+  text: string;
+}
+
+/**
+ * The identity rules declared on a record (uniqueness and keys of the XML schema), in Norwegian: what
+ * a file must satisfy within each occurrence of the record. Since 2024 a 15F file with two Melding
+ * of the same Id in one Individ is refused; the page says so where the record is described.
+ */
+export function recordRuleTexts(record: NonNullable<FormVersion["records"]>[number]): RecordRuleText[] {
+  const values = (fields: string[]) => fields.map((f) => f.replace(/^@/, "")).join(" + ");
+  return (record.constraints ?? []).map((c) => ({
+    name: c.name,
+    text:
+      c.kind === "unique"
+        ? `${values(c.fields)} må være unik for hver ${c.selector} innenfor samme ${record.name}.`
+        : c.kind === "key"
+          ? `${values(c.fields)} må finnes og være unik for hver ${c.selector} innenfor samme ${record.name}.`
+          : `${values(c.fields)} i hver ${c.selector} må vise til en verdi i regelen ${c.refer ?? ""}.`,
+  }));
+}
+
+/** How often a record occurs in its parent (`min..max`, `n` unbounded), in words. */
+export function occursText(occurs: string): string {
+  const [min, max] = occurs.split("..");
+  if (min === max) return min === "1" ? "nøyaktig 1 gang" : `nøyaktig ${min} ganger`;
+  if (max === "n") return min === "0" ? "0 eller flere ganger" : min === "1" ? "minst 1 gang" : `minst ${min} ganger`;
+  if (min === "0") return `høyst ${max} ${max === "1" ? "gang" : "ganger"}`;
+  return `${min}–${max} ganger`;
 }

@@ -1,5 +1,5 @@
 import type { Registry } from "../registry.ts";
-import type { FormVersion, RecordField, SsbDataType } from "../schema/index.ts";
+import type { FormVersion, Record as FileRecord, RecordField, SsbDataType } from "../schema/index.ts";
 import type { Finding } from "./finding.ts";
 import { findingAt, type SourceFile } from "../load/source-file.ts";
 import { expressionError } from "../rules/environment.ts";
@@ -100,6 +100,7 @@ function checkVersion(v: FormVersion, year: number, file: SourceFile, kind: "que
       findings.push(...checkRecordField(f, file, ["records", i, "fields", j]));
       if (f.codes) unique(f.codes.map((c) => c.code), (k) => ["records", i, "fields", j, "codes", k, "code"], "code");
     });
+    checkConstraints(r, records, (path, message, expected) => err(["records", i, "constraints", ...path], message, expected));
     const positioned = r.fields.filter((f) => f.position !== undefined || f.length !== undefined);
     if (positioned.length && positioned.length < r.fields.length) {
       const j = r.fields.findIndex((f) => f.position === undefined);
@@ -139,3 +140,24 @@ function checkVersion(v: FormVersion, year: number, file: SourceFile, kind: "que
   });
   return findings;
 }
+
+/**
+ * An identity constraint must name what the file can hold: its selector a record nested in this
+ * one (by the element name the file writes), its fields that record's fields (by their path), and a
+ * keyref a key or unique rule of the same version. A rule that names nothing would never refuse a
+ * file, yet the diff would call it breaking.
+ */
+function checkConstraints(r: FileRecord, records: FileRecord[], err: (path: (string | number)[], message: string, expected: string) => void): void {
+  const names = new Set(records.flatMap((x) => (x.constraints ?? []).filter((c) => c.kind !== "keyref").map((c) => c.name)));
+  (r.constraints ?? []).forEach((c, k) => {
+    const children = records.filter((x) => x.parent === r.id);
+    const target = children.find((x) => x.name === c.selector);
+    if (!target) return err([k, "selector"], `"${c.selector}" is not a record nested in ${r.name}`, children.length ? `one of: ${children.map((x) => x.name).join(", ")}` : `a record with parent: ${r.id}`);
+    const paths = new Set(target.fields.map((f) => f.path ?? f.name));
+    c.fields.forEach((f, j) => {
+      if (!paths.has(f)) err([k, "fields", j], `"${f}" is not a field of ${target.name}`, `one of: ${[...paths].join(", ")}`);
+    });
+    if (c.kind === "keyref" && (c.refer === undefined || !names.has(c.refer))) err([k, "refer"], c.refer === undefined ? "a keyref names the key it refers to" : `unknown key "${c.refer}"`, names.size ? `one of: ${[...names].join(", ")}` : "a key or unique rule in this version");
+  });
+}
+
