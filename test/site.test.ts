@@ -132,6 +132,18 @@ describe("the built site", () => {
     expect(text(page("skjema/15f/2023"))).not.toContain("Regler i XML-skjemaet");
   });
 
+  it("shows 55F's record layout with each field's codes, and its changes from 2024 to 2025 as old → new", () => {
+    const layout = text(page("skjema/55f/2025"));
+    expect(layout).toMatch(/KONTOR_NR 37–39 3 tekst \(STRING_TYPE\), kode Ja Familievernkontornummer/);
+    expect(layout).toMatch(/017 Familievernkontoret Østfold/);
+    expect(page("skjema/55f/2025")).toContain('href="https://www.ssb.no/klass/klassifikasjoner/558"');
+    const changes = text(page("skjema/55f/endringer/2024-2025"));
+    expect(changes).toMatch(/55f\.RESULT_TOT_1 Posisjon: 713 → 582/);
+    expect(changes).toMatch(/55f\.KONTOR_NR obligatorisk: nei → ja/);
+    expect(changes).toMatch(/55f\.FYLKE_NR Beskrivelse: \(ingen\) → Fylkesnummer/);
+    expect(page("skjema/55f/endringer/2024-2025")).toContain('href="/api/v1/forms/55f/changelog-2024-2025.md"');
+  });
+
   it("lists on each codelist version page the forms and fields that use it", () => {
     expect(text(page("kodelister/plantype/2023"))).toMatch(/Brukes i skjema .*Filuttrekk 15F/);
   });

@@ -45,3 +45,16 @@ export function changeWhatNb(c: Change): string {
   if (c.after?.parent !== undefined || c.before?.parent !== undefined) return `Overordnet: ${c.before?.parent ?? "ingen"} → ${c.after?.parent ?? "ingen"}`;
   return c.after?.label ?? c.before?.label ?? c.after?.severity ?? "";
 }
+
+/**
+ * Which side of a text diff was empty: a description SSB gave for the first time (2024 `null`, 2025
+ * «Fylkesnummer») is all added text, and the page then says «(ingen) → …» so that old and new stand
+ * as they do for every other aspect.
+ */
+export function emptyTextSide(c: Change): "before" | "after" | undefined {
+  if (!c.textDiff?.length) return undefined;
+  if (c.textDiff.every((s) => s.op === "added")) return "before";
+  if (c.textDiff.every((s) => s.op === "removed")) return "after";
+  return undefined;
+}
+
