@@ -29,7 +29,8 @@ const tally = (controls: readonly Control[]) => {
 const shownSeverities = (page: Page) =>
   page.locator(".control-card").evaluateAll((cards) => cards.filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => (c as HTMLElement).dataset.severity!));
 
-for (const formId of ["15f", "8"]) {
+// A questionnaire, an XML file extract and a fixed-width one (the accounts: some controls only in words).
+for (const formId of ["15f", "8", "regnskap"]) {
   describe(`controls of form ${formId} in its latest year`, () => {
     let page: Page;
     let controls: readonly Control[];
