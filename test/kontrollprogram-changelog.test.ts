@@ -77,11 +77,10 @@ export function ourAtoms(registry: Registry, form: string, from: number, to: num
     const name = d.element!.split(".").slice(1).join(".");
     if (d.type === "field-removed") atoms.add(`removed ${name}`);
     else if (d.type === "field-added" || d.type === "field-added-mandatory") atoms.add(`added ${name}`);
-    else if (d.type === "field-made-mandatory" || d.type === "field-made-optional") atoms.add(`changed ${name} mandatory ${d.before?.mandatory} → ${d.after?.mandatory}`);
     else if (d.type === "field-code-added") atoms.add(`code-added ${name} ${d.code} ${d.after?.label}`);
     else if (d.type === "field-code-removed") atoms.add(`code-removed ${name} ${d.code} ${d.before?.label}`);
     else if (d.type === "field-code-relabelled") atoms.add(`code-relabelled ${name} ${d.code} ${d.before?.label} → ${d.after?.label}`);
-    else if (d.aspect !== undefined && ["description", "length", "position", "dataType", "datePattern"].includes(d.aspect)) atoms.add(`changed ${name} ${d.aspect} ${value(d.before?.value)} → ${value(d.after?.value)}`);
+    else if (d.aspect !== undefined && ["description", "length", "position", "dataType", "datePattern", "mandatory"].includes(d.aspect)) atoms.add(`changed ${name} ${d.aspect} ${value(d.before?.value)} → ${value(d.after?.value)}`);
     else atoms.add(`other ${d.type} ${d.element} ${d.aspect ?? ""}`);
   }
   return atoms;

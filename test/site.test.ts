@@ -139,7 +139,7 @@ describe("the built site", () => {
     expect(page("skjema/55f/2025")).toContain('href="https://www.ssb.no/klass/klassifikasjoner/558"');
     const changes = text(page("skjema/55f/endringer/2024-2025"));
     expect(changes).toMatch(/55f\.RESULT_TOT_1 Posisjon: 713 → 582/);
-    expect(changes).toMatch(/55f\.KONTOR_NR obligatorisk: nei → ja/);
+    expect(changes).toMatch(/55f\.KONTOR_NR Obligatorisk: nei → ja/);
     expect(changes).toMatch(/55f\.FYLKE_NR Beskrivelse: \(ingen\) → Fylkesnummer/);
     expect(page("skjema/55f/endringer/2024-2025")).toContain('href="/api/v1/forms/55f/changelog-2024-2025.md"');
   });

@@ -38,7 +38,6 @@ export function changeWhatNb(c: Change): string {
   if (c.type === "field-code-added") return c.after?.label ?? "";
   if (c.type === "field-code-removed") return c.before?.label ?? "";
   if (c.type.startsWith("schema-rule-")) return [c.before?.rule, c.after?.rule].filter(Boolean).join(" → ");
-  if (c.type === "field-made-mandatory" || c.type === "field-made-optional") return `obligatorisk: ${valueNb(c.before?.mandatory)} → ${valueNb(c.after?.mandatory)}`;
   if (c.before?.severity && c.after?.severity) return `${c.before.severity} → ${c.after.severity}`;
   if ((c.type === "field-added" || c.type === "field-added-mandatory" || c.type === "field-removed") && (c.after ?? c.before)) return definitionNb((c.after ?? c.before)!);
   if (c.before?.codelist !== c.after?.codelist && (c.before?.codelist || c.after?.codelist)) return `${c.before?.codelist ?? "ingen"} → ${c.after?.codelist ?? "ingen"}`;

@@ -150,7 +150,7 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
       }
       if (o.aspects.occurs !== n.aspects.occurs) drafts.push(make("record-occurs-changed", { ...at, aspect: "occurs", before: { value: o.aspects.occurs ?? "1..1" }, after: { value: n.aspects.occurs ?? "1..1" } }, id));
       if (o.codelist !== n.codelist) drafts.push(make("field-codelist-changed", { ...at, aspect: "codelist", before: o.codelist ? { value: o.codelist, codelist: o.codelist } : {}, after: n.codelist ? { value: n.codelist, codelist: n.codelist } : {} }, id));
-      if (o.mandatory !== n.mandatory) drafts.push(make(n.mandatory ? "field-made-mandatory" : "field-made-optional", { ...at, before: { mandatory: o.mandatory }, after: { mandatory: n.mandatory } }, id));
+      if (o.mandatory !== n.mandatory) drafts.push(make(n.mandatory ? "field-made-mandatory" : "field-made-optional", { ...at, aspect: "mandatory", before: { mandatory: o.mandatory, value: o.mandatory }, after: { mandatory: n.mandatory, value: n.mandatory } }, id));
     }
     drafts.push(...codeChanges(id, o, n));
   }

@@ -71,4 +71,5 @@ export const CHANGE_ASPECT_NB: Record<ChangeAspect, string> = {
   label: "Ledetekst",
   help: "Hjelpetekst",
   codelist: "Kodeliste",
+  mandatory: "Obligatorisk",
 };
