@@ -144,6 +144,12 @@ describe("the built site", () => {
     expect(page("skjema/55f/endringer/2024-2025")).toContain('href="/api/v1/forms/55f/changelog-2024-2025.md"');
   });
 
+  it("shows a control message's line breaks as breaks, not as markup (the accounts' control 015)", () => {
+    const raw = page("skjema/regnskap/2025");
+    expect(raw).toContain("(liste med beløp).\nHvis dette er riktig, kan du sende inn filen");
+    expect(raw).not.toContain("&lt;br/&gt;");
+  });
+
   it("lists on each codelist version page the forms and fields that use it", () => {
     expect(text(page("kodelister/plantype/2023"))).toMatch(/Brukes i skjema .*Filuttrekk 15F/);
   });

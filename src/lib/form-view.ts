@@ -127,7 +127,8 @@ export function controlsView(version: FormVersion): ControlsView {
       severity: c.severity,
       severityLabel: SEVERITY_NB[c.severity].label,
       condition: c.condition,
-      message: c.message,
+      // The accounts' specification writes a line break in a message as Markdown's <br/>; shown as one.
+      message: c.message.replace(/<br\/>\n?/g, "\n"),
       scope: c.scope,
       expression: c.when,
       inWordsOnly: c.notExpressible,
