@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SourceRef } from "../schema/common.ts";
-import { citeSources } from "../sources/cite.ts";
+import { citeSources, isSourceField } from "../sources/cite.ts";
 
 /**
  * How the JSON exports cite their sources. Content cites a document by its path in the shared source
@@ -29,7 +29,7 @@ export function withCitedSources<T>(value: T): T {
   if (!value || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k === "source" && (typeof v === "string" || (Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === "string"))) ? citedSources(v as string | string[]) : withCitedSources(v);
+    out[k] = isSourceField(k, v) ? citedSources(v) : withCitedSources(v);
   }
   return out as T;
 }

@@ -63,3 +63,11 @@ export function citeSources(source: string | string[]): Citation[] {
 
 /** A citation as one line of text: «title, section». */
 export const citationText = (c: Pick<Citation, "title" | "section">) => (c.section ? `${c.title}, ${c.section}` : c.title);
+
+/**
+ * Whether a key and value inside content are a `source:` citation (a path, or a list of them): the
+ * one test by which the exports cite sources by title and a source's page finds what cites it.
+ */
+export const isSourceField = (key: string, value: unknown): value is string | string[] =>
+  key === "source" && (typeof value === "string" || (Array.isArray(value) && value.length > 0 && value.every((s) => typeof s === "string")));
+

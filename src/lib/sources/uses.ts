@@ -1,7 +1,7 @@
 import { perRegistry } from "../per-registry.ts";
 import type { Registry } from "../registry.ts";
 import { urls } from "../urls.ts";
-import { citeSources } from "./cite.ts";
+import { citeSources, isSourceField } from "./cite.ts";
 
 /** The kinds of item that cite sources, in the order a source's page lists them. */
 export const USE_KINDS = ["Kodelister", "Skjema og filuttrekk", "Indikatorer", "Tabeller", "Endringsforslag", "Møter", "Arbeidsgrupper", "Tilstandsrapport", "Kalender"] as const;
@@ -24,7 +24,7 @@ function* sourceValues(value: unknown): Generator<string | string[]> {
     for (const v of value) yield* sourceValues(v);
   } else if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
-      if (k === "source" && (typeof v === "string" || (Array.isArray(v) && v.every((s) => typeof s === "string")))) yield v as string | string[];
+      if (isSourceField(k, v)) yield v;
       else yield* sourceValues(v);
     }
   }
