@@ -104,6 +104,28 @@ describe("kostra import kontrollprogram: what it refuses and what it keeps", () 
     expect(existsSync(join(root, "content", "forms"))).toBe(false);
   });
 
+  it("refuses a description holding a national identity number, never printing it, and writes nothing", () => {
+    // A fødselsnummer with valid check digits, made here (as in test/personal-data.test.ts) so that none is committed.
+    const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+    const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+    const sum = (d: number[], w: number[]) => d.reduce((s, x, i) => s + x * w[i], 0);
+    let id = "";
+    for (let n = 123; !id; n++) {
+      const d = [...`150385${n}`].map(Number);
+      const k1 = (11 - (sum(d, W1) % 11)) % 11;
+      const k2 = (11 - (sum([...d, k1], W2) % 11)) % 11;
+      if (k1 <= 9 && k2 <= 9) id = [...d, k1, k2].join("");
+    }
+    const root = emptyRoot();
+    const file = join(tempDir("pii"), "file_description_53F_2025.yaml");
+    writeFileSync(file, read("file_description_53F_2025.yaml").replace('description: "Fylkesnummer"', `description: "Fylkesnummer ${id}"`));
+    const run = kostra(["import", "kontrollprogram", "--content", root, "--working-group", "familievern", file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/file_description_53F_2025\.yaml:\d+:\d+: error: something that looks like a national identity number/);
+    expect(run.stdout + run.stderr).not.toContain(id);
+    expect(existsSync(join(root, "content", "forms"))).toBe(false);
+  });
+
   it("needs --working-group for a new form", () => {
     const result = importFileDescriptions(emptyRoot(), [join(REFERENCE, "file_description_53F_2025.yaml")]);
     expect(result.written).toEqual([]);

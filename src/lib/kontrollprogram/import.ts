@@ -4,6 +4,7 @@ import jsYaml from "js-yaml";
 import { isDeepStrictEqual } from "node:util";
 import type { FormVersion } from "../schema/index.ts";
 import type { Finding } from "../validate/finding.ts";
+import { guardFile } from "../validate/personal-data.ts";
 import { withValues } from "./content-yaml.ts";
 import type { SsbFileDescription } from "./format.ts";
 import { parseFileDescription } from "./parse.ts";
@@ -54,6 +55,11 @@ export function importFileDescriptions(root: string, files: string[], options: I
       findings.push({ severity: "error", file, line: 1, column: 1, message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, expected: "a file_description_<form>_<year>.yaml from SSB's control program" });
       continue;
     }
+    // The content guard's own rules, before anything is written: a national identity number (or
+    // unclean text) in a description would otherwise be copied into content and found only later.
+    const guarded = guardFile({ path: file, text }, new Set());
+    findings.push(...guarded);
+    if (guarded.length) continue;
     const parsed = parseFileDescription(text, file);
     findings.push(...parsed.findings);
     if (parsed.description) descriptions.push({ file, d: parsed.description });
