@@ -1,14 +1,14 @@
 /**
  * The registry's self-description for data.norge.no, checked with the consumer's own tools:
  * - /api/v1/catalog.ttl parsed with n3 and validated with rdf-validate-shacl against Digdir's
- *   DCAT-AP-NO 2.0 SHACL shapes and the ontologies loaded beside them (../shared/reference/digdir/,
+ *   DCAT-AP-NO 2.0 SHACL shapes and the ontologies loaded beside them (test/fixtures/reference/digdir/,
  *   copied unchanged from Digdir's repository); no violation allowed, warnings printed;
  * - the same catalogue with a dataset's title or publisher removed fails, naming the property;
  * - /api/v1/catalog.jsonld, expanded by hand (its context is prefixes only, every value an explicit
  *   `@id` or `@value` object), gives exactly the triples of the Turtle;
  * - every codelist version's /api/v1/codelists/<id>/<year>.xkos.ttl parses and conforms to the
  *   mandatory (and the used recommended) properties of XKOS-AP-NO. Digdir publishes XKOS-AP-NO's
- *   shapes in its xkos-ap-no repository, but they are not among the shared references, so this file
+ *   shapes in its xkos-ap-no repository, but they are not among the reference files, so this file
  *   states those properties as SHACL itself (XKOS_AP_NO below), from the specification;
  * - the catalogue lists every codelist, form, indicator and change set, and every file of a codelist
  *   version, and points only at files the API writes.
@@ -23,9 +23,9 @@ import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
 import { versionAt, type Registry } from "../src/lib/registry.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { Graph, iri, lit, typed } from "../src/lib/export/rdf.ts";
-import { REPO } from "./helpers.ts";
+import { REFERENCE_FILES, REPO } from "./helpers.ts";
 
-const DIGDIR = join(REPO, "..", "shared", "reference", "digdir");
+const DIGDIR = join(REFERENCE_FILES, "digdir");
 const SITE = "https://kostra.example.no";
 const API = `${SITE}/api/v1/`;
 

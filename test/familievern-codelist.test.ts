@@ -4,12 +4,12 @@ import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { loadContent } from "../src/lib/load/load-content.ts";
 import { versionAt, type Registry } from "../src/lib/registry.ts";
-import { REPO } from "./helpers.ts";
+import { REFERENCE_FILES, REPO } from "./helpers.ts";
 
 /** SSB's mapping file for a year: one row per office, with its county and region. */
 type Mapping = { region: string; regionName: string; fylke: string; fylkeName: string; kontor: string; kontorName: string };
 const mappings = (year: number): Mapping[] =>
-  (jsYaml.load(readFileSync(join(REPO, "..", "shared", "reference", "kontrollprogram", `mapping_familievern_region_fylke_kontor_${year}.yaml`), "utf8"), { schema: jsYaml.CORE_SCHEMA }) as { mappings: Mapping[] }).mappings;
+  (jsYaml.load(readFileSync(join(REFERENCE_FILES, "kontrollprogram", `mapping_familievern_region_fylke_kontor_${year}.yaml`), "utf8"), { schema: jsYaml.CORE_SCHEMA }) as { mappings: Mapping[] }).mappings;
 
 describe("codelist familievern-region-fylke-kontor", () => {
   let list: NonNullable<ReturnType<Registry["codelists"]["get"]>>;

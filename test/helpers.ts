@@ -6,6 +6,8 @@ import { afterAll } from "vitest";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
 export const FIXTURES = join(REPO, "test", "fixtures");
+/** Public files the tests judge against, copied into the repository with their licences (see its README). */
+export const REFERENCE_FILES = join(FIXTURES, "reference");
 
 const made: string[] = [];
 // Every test file imports this module afresh, so each file removes the folders its tests made.

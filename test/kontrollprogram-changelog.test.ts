@@ -7,7 +7,7 @@ import { importFileDescriptions } from "../src/lib/kontrollprogram/import.ts";
 import { diffForm } from "../src/lib/diff/form.ts";
 import { kontrollprogramChangelog } from "../src/lib/diff/kontrollprogram-changelog.ts";
 import type { Registry } from "../src/lib/registry.ts";
-import { REPO, tempDir } from "./helpers.ts";
+import { REFERENCE_FILES, REPO, tempDir } from "./helpers.ts";
 
 /**
  * The judge: SSB's hand-kept changelogs of the control program, read as sets of change atoms (a
@@ -15,7 +15,7 @@ import { REPO, tempDir } from "./helpers.ts";
  * removed or relabelled), against the atoms of our diff computed from content that
  * `kostra import kontrollprogram` makes of SSB's file descriptions. Precision and recall must be 1.
  */
-const REFERENCE = join(REPO, "..", "shared", "reference", "kontrollprogram");
+const REFERENCE = join(REFERENCE_FILES, "kontrollprogram");
 const CHANGED_TO = "<br/> endret til <br/>";
 const changelogs = readdirSync(REFERENCE)
   .map((f) => /^changelog_for_(\w+)_from_(\d{4})_to_(\d{4})\.md$/.exec(f))

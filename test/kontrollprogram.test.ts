@@ -10,9 +10,9 @@ import { exportFiles } from "../src/lib/export/write.ts";
 import { importFileDescriptions } from "../src/lib/kontrollprogram/import.ts";
 import { parseFileDescription } from "../src/lib/kontrollprogram/parse.ts";
 import { recordLayoutRows } from "../src/lib/form-view.ts";
-import { REPO, tempDir } from "./helpers.ts";
+import { REFERENCE_FILES, REPO, tempDir } from "./helpers.ts";
 
-const REFERENCE = join(REPO, "..", "shared", "reference", "kontrollprogram");
+const REFERENCE = join(REFERENCE_FILES, "kontrollprogram");
 const DESCRIPTIONS = readdirSync(REFERENCE).filter((f) => /^file_description_.*\.yaml$/.test(f)).sort();
 const read = (file: string) => readFileSync(join(REFERENCE, file), "utf8");
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO } from "./helpers.ts";
+import { REFERENCE_FILES } from "./helpers.ts";
 
 /** Source 001: the barnevern working group's annual report for 2023, as text. */
-export const REPORT_2023 = readFileSync(join(REPO, "..", "shared", "seeds", "001_82c6c90c8b3d8844.txt"), "utf8");
+export const REPORT_2023 = readFileSync(join(REFERENCE_FILES, "seeds", "001_82c6c90c8b3d8844.txt"), "utf8");
 
 /**
  * The numbered chapter headings of a report's text, in order, as `<number> <title>`: a line that
