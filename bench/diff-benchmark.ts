@@ -2,7 +2,7 @@
  * Times the codelist diff on synthetic codelists of growing size, to show it is linear in the
  * number of codes. Run: npm run bench:diff. Results go to docs/performance.md by hand.
  */
-import { Registry, type CodelistEntry } from "../src/lib/registry.ts";
+import { Registry, type CodelistEntry } from "../src/lib/model/registry.ts";
 import type { Code, CodelistVersion } from "../src/lib/schema/index.ts";
 import { diffCodelist } from "../src/lib/diff/codelist.ts";
 import { trace } from "../src/lib/diff/trace.ts";

@@ -15,7 +15,7 @@ const PAGE_BYTES = 4096;
 /** The command line without Node's flags, paths shortened to their last part: "node kostra.js build-step prepare …". */
 function commandOf(pid: string): string | undefined {
   const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-  // Every step's Node starts with the same collector flags (src/lib/cli/gc-flags.ts); the script after them names the step.
+  // Every step's Node starts with the same collector flags (src/lib/build/gc-flags.ts); the script after them names the step.
   let flags = 0;
   while (args[0]?.endsWith("node") && /^--[\w-]+(=\S*)?$/.test(args[1 + flags] ?? "")) flags++;
   args.splice(1, flags);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../src/lib/load/load-content.ts";
-import type { Registry } from "../src/lib/registry.ts";
+import type { Registry } from "../src/lib/model/registry.ts";
 import { annualReport, paragraphsOf, type AnnualReport, type ComputedPart } from "../src/lib/report/annual-report.ts";
 import { ReportText } from "../src/lib/schema/index.ts";
 import { REPO } from "./helpers.ts";

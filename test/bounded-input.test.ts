@@ -7,7 +7,7 @@ import { loadContent } from "../src/lib/load/load-content.ts";
 import { readBounded } from "../src/lib/load/read-bounded.ts";
 import { setBodyCheckTimeout } from "../src/lib/load/body-check.ts";
 import { MAX_BODY_BYTES } from "../src/lib/load/body-budget.ts";
-import type { Finding } from "../src/lib/validate/finding.ts";
+import type { Finding } from "../src/lib/findings/finding.ts";
 import { fixtureWith, REPO, tempDir } from "./helpers.ts";
 
 /**

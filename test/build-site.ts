@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { inject } from "vitest";
 import { join } from "node:path";
 import { REPO, tempDir } from "./helpers.ts";
 
@@ -23,4 +25,21 @@ export function buildSiteAsync(content?: string, env: NodeJS.ProcessEnv = {}): P
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   return new Promise((done, failed) => child.on("exit", (status) => (status === 0 ? done(out) : failed(new Error(`build failed:\n${output}`)))));
+}
+
+/**
+ * The shared build of the bundled content (`test/global-setup.ts`), for a test file of the `site`
+ * project: built once per test run, read-only. Waits until the build has ended (it starts with the
+ * run, beside the first test files).
+ */
+export async function bundledSite(): Promise<string> {
+  const build = inject("bundledBuild");
+  if (!build) throw new Error("no shared build: this test file belongs to the site project (vitest.config.ts)");
+  for (let waited = 0; !existsSync(build.status); waited += 200) {
+    if (waited > 300_000) throw new Error("the shared build did not end within 5 minutes");
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  const status = readFileSync(build.status, "utf8");
+  if (status !== "ok") throw new Error(status);
+  return build.dist;
 }

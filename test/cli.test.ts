@@ -73,7 +73,7 @@ describe("npx kostra build", () => {
   });
 
   it("starts the pages beside validation only when both fit in half the machine's memory", async () => {
-    const { contentBytes, fitsBesidePages } = await import("../src/lib/cli/overlap.ts");
+    const { contentBytes, fitsBesidePages } = await import("../src/lib/build/overlap.ts");
     const bytes = contentBytes(REPO);
     expect(bytes).toBeGreaterThan(100_000);
     expect(bytes).toBeLessThan(10_000_000);
@@ -94,7 +94,7 @@ describe("npx kostra build", () => {
   });
 
   it("stops a step through its signal, as the build stops the pages when the records' index fails, and says when a step could not start", async () => {
-    const { runStep } = await import("../src/lib/cli/build-command.ts");
+    const { runStep } = await import("../src/lib/build/pipeline.ts");
     const stop = new AbortController();
     const long = runStep(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore", signal: stop.signal });
     stop.abort();
@@ -104,7 +104,7 @@ describe("npx kostra build", () => {
   });
 
   it("runs steps side by side and, when one fails, stops the other and names the one that failed", async () => {
-    const { runStep, sideBySide } = await import("../src/lib/cli/build-command.ts");
+    const { runStep, sideBySide } = await import("../src/lib/build/pipeline.ts");
     const started = Date.now();
     const failed = await sideBySide({
       "a long step": (signal) => runStep(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore", signal }),
@@ -116,8 +116,8 @@ describe("npx kostra build", () => {
   });
 
   it("runs steps with collections that scale with the heap where the Node binary knows the flag, and starts them under an older Node too", async () => {
-    const { runStep } = await import("../src/lib/cli/build-command.ts");
-    const { stepFlags } = await import("../src/lib/cli/gc-flags.ts");
+    const { runStep } = await import("../src/lib/build/pipeline.ts");
+    const { stepFlags } = await import("../src/lib/build/gc-flags.ts");
     // The project's pinned Node (24) runs the tests and every step of a build.
     expect(stepFlags(process.execPath)).toEqual(["--max-semi-space-size=64", "--external-memory-accounted-in-global-limit", "--heap-growing-percent=40"]);
     const growing = spawnSync(process.execPath, [...stepFlags(process.execPath), "-p", "require('v8').getHeapStatistics().heap_size_limit > 0"], { encoding: "utf8" });
@@ -132,7 +132,7 @@ describe("npx kostra build", () => {
   });
 
   it("says when a step was killed, as the out-of-memory killer does, rather than only that it failed", async () => {
-    const { runStep } = await import("../src/lib/cli/build-command.ts");
+    const { runStep } = await import("../src/lib/build/pipeline.ts");
     const killed = await runStep(process.execPath, ["-e", "process.kill(process.pid, 'SIGKILL')"], { stdio: "ignore" });
     expect(killed.status).toBe(1);
     expect(killed.killed).toMatch(/killed by SIGKILL: most often the machine running out of memory/);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
-import { versionAt, type Registry } from "../src/lib/registry.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
+import { versionAt, type Registry } from "../src/lib/model/registry.ts";
 
 let registry: Registry;
 const codes = (id: string, year: number) => versionAt(registry.codelists.get(id)!, year)!.data.codes.map((c) => c.code);

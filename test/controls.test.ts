@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
 import { runControlTests, type ControlTestResult } from "../src/lib/rules/run-tests.ts";
 import { evaluateControl, contextFor } from "../src/lib/rules/evaluate.ts";
 import { expressionError } from "../src/lib/rules/environment.ts";
 import { withSums } from "../src/lib/rules/context.ts";
-import type { Registry } from "../src/lib/registry.ts";
+import type { Registry } from "../src/lib/model/registry.ts";
 import type { Control } from "../src/lib/schema/index.ts";
 
 let registry: Registry;

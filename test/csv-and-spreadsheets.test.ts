@@ -5,13 +5,13 @@ import { parse } from "csv-parse/sync";
 import readXlsxFile from "read-excel-file/node";
 import ExcelJS from "exceljs";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
-import type { CodelistEntry, Registry } from "../src/lib/registry.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
+import type { CodelistEntry, Registry } from "../src/lib/model/registry.ts";
 import type { CodelistVersion } from "../src/lib/schema/index.ts";
 import { exportFiles, writeExports } from "../src/lib/export/write.ts";
 import { codesToCsv, codesToExcelCsv } from "../src/lib/export/csv.ts";
 import { codelistToXlsx } from "../src/lib/export/xlsx.ts";
-import { sha256 } from "../src/lib/export/lock.ts";
+import { sha256 } from "../src/lib/export/published-hashes.ts";
 import type { CodelistYearExport, IndexExport } from "../src/lib/export/shapes.ts";
 import { tempDir } from "./helpers.ts";
 

@@ -7,14 +7,14 @@ import addFormats from "ajv-formats";
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
-import { versionAt, type Registry } from "../src/lib/registry.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
+import { versionAt, type Registry } from "../src/lib/model/registry.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { codesToCsv, codesToExcelCsv } from "../src/lib/export/csv.ts";
 import { schemaForPath, schemaUrl } from "../src/lib/export/schemas.ts";
 import { CodelistYearExport, FormYearExport, MeetingExport, ProposalExport } from "../src/lib/export/shapes.ts";
-import { computedStatus } from "../src/lib/proposal-view.ts";
-import { buildSite } from "./build-site.ts";
+import { computedStatus } from "../src/lib/proposals/status.ts";
+import { bundledSite } from "./build-site.ts";
 
 let dist: string;
 let api: string;
@@ -32,7 +32,7 @@ function walk(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  dist = buildSite();
+  dist = await bundledSite();
   api = join(dist, "api", "v1");
   registry = (await validateContent(BUNDLED_CONTENT_ROOT)).registry;
 }, 300_000);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { loadContent } from "../src/lib/load/load-content.ts";
-import { versionAt, type Registry } from "../src/lib/registry.ts";
+import { versionAt, type Registry } from "../src/lib/model/registry.ts";
 import { REFERENCE_FILES, REPO } from "./helpers.ts";
 
 /** SSB's mapping file for a year: one row per office, with its county and region. */

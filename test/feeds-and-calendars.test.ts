@@ -2,14 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT, resolveContentRoot } from "../src/lib/content-root.ts";
-import type { Registry } from "../src/lib/registry.ts";
+import { BUNDLED_CONTENT_ROOT, resolveContentRoot } from "../src/lib/load/content-root.ts";
+import type { Registry } from "../src/lib/model/registry.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import type { IndexExport } from "../src/lib/export/shapes.ts";
-import { sha256 } from "../src/lib/export/lock.ts";
+import { sha256 } from "../src/lib/export/published-hashes.ts";
 import { escapeText, foldLine, writeICalendar } from "../src/lib/export/icalendar.ts";
 import { CalendarEvent } from "../src/lib/schema/index.ts";
-import { cycleOf, cycleToICalendar, cycleYears, EVENT_KIND_NB } from "../src/lib/cycle/calendar.ts";
+import { cycleOf, cycleYears, EVENT_KIND_NB } from "../src/lib/cycle/calendar.ts";
+import { cycleToICalendar } from "../src/lib/export/cycle-calendar.ts";
 
 /*
  * The feeds and calendars judged by the standards' own rules, as a validator and a calendar

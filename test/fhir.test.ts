@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
-import { versionAt, type Registry } from "../src/lib/registry.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
+import { versionAt, type Registry } from "../src/lib/model/registry.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { FHIR_CANONICAL_BASE, canonicalBaseProblem, codelistToFhirCodeSystem, correspondenceComment, correspondencesToFhirConceptMap } from "../src/lib/export/fhir.ts";
 import { checkSchema, formatIssue, validateFhir, type FhirValidation } from "./fhir-validator.ts";

@@ -5,7 +5,7 @@ import { diffRegistry } from "../src/lib/diff/index.ts";
 import type { ChangeSet } from "../src/lib/diff/change.ts";
 import { formatChangeSetText } from "../src/lib/diff/format-text.ts";
 import { kontrollprogramChangelog } from "../src/lib/diff/kontrollprogram-changelog.ts";
-import type { Registry } from "../src/lib/registry.ts";
+import type { Registry } from "../src/lib/model/registry.ts";
 import { FIXTURES } from "./helpers.ts";
 
 let set: ChangeSet;

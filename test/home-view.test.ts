@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { homeView, dateNb } from "../src/lib/home-view.ts";
+import { homeView, dateNb } from "../src/lib/views/home.ts";
 import { loadContent } from "../src/lib/load/load-content.ts";
 import { mainMenu } from "../src/lib/views/sections.ts";
 import { FIXTURES, REPO } from "./helpers.ts";

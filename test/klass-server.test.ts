@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "./build-site.ts";
 import { contentCopy, REPO } from "./helpers.ts";
-import { Registry, type CodelistEntry } from "../src/lib/registry.ts";
+import { Registry, type CodelistEntry } from "../src/lib/model/registry.ts";
 import { klassChanges, klassCodes } from "../src/lib/export/klass.ts";
 import { klassRoutes, klassVersionIds } from "../src/lib/export/klass-api.ts";
 import { presentationName, selectCodes } from "../src/lib/serve/klass-filters.ts";

@@ -6,7 +6,7 @@ import { validateContent } from "../src/lib/validate/index.ts";
 import { importFileDescriptions } from "../src/lib/kontrollprogram/import.ts";
 import { diffForm } from "../src/lib/diff/form.ts";
 import { kontrollprogramChangelog } from "../src/lib/diff/kontrollprogram-changelog.ts";
-import type { Registry } from "../src/lib/registry.ts";
+import type { Registry } from "../src/lib/model/registry.ts";
 import { REFERENCE_FILES, REPO, tempDir } from "./helpers.ts";
 
 /**

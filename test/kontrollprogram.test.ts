@@ -4,12 +4,12 @@ import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../src/lib/load/load-content.ts";
-import { versionAt, type Registry } from "../src/lib/registry.ts";
+import { versionAt, type Registry } from "../src/lib/model/registry.ts";
 import { formToKontrollprogramYaml } from "../src/lib/export/kontrollprogram.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { importFileDescriptions } from "../src/lib/kontrollprogram/import.ts";
 import { parseFileDescription } from "../src/lib/kontrollprogram/parse.ts";
-import { recordLayoutRows } from "../src/lib/form-view.ts";
+import { recordLayoutRows } from "../src/lib/views/form.ts";
 import { REFERENCE_FILES, REPO, tempDir } from "./helpers.ts";
 
 const REFERENCE = join(REFERENCE_FILES, "kontrollprogram");

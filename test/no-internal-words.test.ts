@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "./build-site.ts";
+import { bundledSite } from "./build-site.ts";
 import { visibleText } from "./visible-text.ts";
 
 /**
@@ -14,8 +14,8 @@ const EVERYWHERE = ["seeds/", "reference/", "controls-15F.md", "82c6c90c8b3d8844
 const IN_PAGES = ["notExpressible", "withdrawnFrom", "validFrom", "editorNote", "xs:unique", "deprecated med", "replacedBy", "shortName"];
 
 let dist: string;
-beforeAll(() => {
-  dist = buildSite();
+beforeAll(async () => {
+  dist = await bundledSite();
 }, 600_000);
 
 function* files(dir: string): Generator<string> {

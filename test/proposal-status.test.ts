@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
-import { computedStatus } from "../src/lib/proposal-view.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
+import { computedStatus } from "../src/lib/proposals/status.ts";
 import { annualReport } from "../src/lib/report/annual-report.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { ProposalExport } from "../src/lib/export/shapes.ts";
-import type { Registry } from "../src/lib/registry.ts";
+import type { Registry } from "../src/lib/model/registry.ts";
 import type { Proposal } from "../src/lib/schema/index.ts";
 
 let registry: Registry;

@@ -7,7 +7,7 @@ import addFormats from "ajv-formats";
 import { validateContent } from "../src/lib/validate/index.ts";
 import { checkPublishedHistory, readPublishedHistory } from "../src/lib/validate/published-history.ts";
 import { runPublish, type PublishOptions } from "../src/lib/cli/publish-command.ts";
-import { yearHashes } from "../src/lib/export/lock.ts";
+import { yearHashes } from "../src/lib/export/published-hashes.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { jsonSchemaOf, schemaUrl } from "../src/lib/export/schemas.ts";
 import { FIXTURES, fixtureWith, REPO, tempDir } from "./helpers.ts";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
-import { versionAt, type Registry } from "../src/lib/registry.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
+import { versionAt, type Registry } from "../src/lib/model/registry.ts";
 import { searchRecords, type SearchRecord } from "../src/lib/search/records.ts";
 import { readSearchRecords, writeSearchRecords } from "../src/lib/search/records-file.ts";
 import { readFileSync } from "node:fs";

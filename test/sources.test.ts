@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { withCitedSources } from "../src/lib/export/cited.ts";
 import { loadContent } from "../src/lib/load/load-content.ts";
-import { citationText, citeSource, SOURCE_DOCUMENTS } from "../src/lib/sources.ts";
+import { citationText, citeSource } from "../src/lib/sources/cite.ts";
+import { SOURCE_DOCUMENTS } from "../src/lib/sources/documents.ts";
 import { sourceUses } from "../src/lib/sources/uses.ts";
 import { sourcesIndexView, sourceView } from "../src/lib/views/sources.ts";
 import { REPO } from "./helpers.ts";

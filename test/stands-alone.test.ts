@@ -50,7 +50,7 @@ describe("a clone stands alone", () => {
     expect(hits(`readFileSync("../shared/seeds/001.txt")`)).toHaveLength(1);
     expect(hits(`readFileSync("../../elsewhere/file.txt")`)).toEqual(["1: ../../elsewhere/file.txt"]);
     expect(hits(`const x = "/work/shared/reference";`)).toHaveLength(1);
-    expect(hits(`import { a } from "../src/lib/registry.ts";`)).toEqual([]);
+    expect(hits(`import { a } from "../src/lib/model/registry.ts";`)).toEqual([]);
     expect(hits(`export const REPO = fileURLToPath(new URL("..", import.meta.url));`)).toEqual([]);
     expect(hits(`const FIXTURES = join(REPO, "test", "fixtures", "reference");`)).toEqual([]);
   });

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentCopy } from "./helpers.ts";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
-import { guidanceOf, themeKeyFigures, themesOutOfStep } from "../src/lib/report-template-view.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
+import { guidanceOf, themeKeyFigures, themesOutOfStep } from "../src/lib/report/themes.ts";
 import { registrySections } from "../src/lib/views/sections.ts";
-import { urls } from "../src/lib/urls.ts";
-import type { Registry } from "../src/lib/registry.ts";
+import { urls } from "../src/lib/site/urls.ts";
+import type { Registry } from "../src/lib/model/registry.ts";
 import type { ReportTemplate } from "../src/lib/schema/index.ts";
 
 let registry: Registry;

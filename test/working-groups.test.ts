@@ -2,12 +2,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../src/lib/content-root.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
 import { actionStates, openActions } from "../src/lib/meetings/actions.ts";
 import { annualReport } from "../src/lib/report/annual-report.ts";
-import { cycleOf, cycleToICalendar } from "../src/lib/cycle/calendar.ts";
+import { cycleOf } from "../src/lib/cycle/calendar.ts";
+import { cycleToICalendar } from "../src/lib/export/cycle-calendar.ts";
 import { TRANSITIONS } from "../src/lib/validate/lifecycle.ts";
-import type { Registry } from "../src/lib/registry.ts";
+import type { Registry } from "../src/lib/model/registry.ts";
 import { fixtureWith } from "./helpers.ts";
 
 let registry: Registry;

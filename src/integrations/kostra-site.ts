@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { reloadOnChange } from "../lib/build-registry.ts";
-import { resolveContentRoot } from "../lib/content-root.ts";
+import { reloadOnChange } from "../lib/views/site-registry.ts";
+import { resolveContentRoot } from "../lib/load/content-root.ts";
 import { headersFile } from "../lib/site/csp.ts";
-import { recordTiming } from "../lib/timings.ts";
+import { recordTiming } from "../lib/build/timings.ts";
 import { writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 

@@ -21,7 +21,8 @@ async function axe(page: Page) {
   });
 }
 
-describe("WCAG 2.1 AA (axe-core) on one page of every template", () => {
+// Pages at once: each test has a browser context of its own, and most of a page's time is waiting.
+describe.concurrent("WCAG 2.1 AA (axe-core) on one page of every template", () => {
   for (const path of TEMPLATES) {
     it(`${path} has no violations`, async () => {
       // axe is injected as a script, which the site's CSP rightly refuses; the audit context bypasses it.

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { buildSite } from "../build-site.ts";
+import { bundledSite, buildSite } from "../build-site.ts";
 import { chooseChromium, fontEnvironment, type ChromiumChoice } from "./chromium.ts";
 
 /** Flags that work on this machine kind: no sandbox as root, no background network on a closed network. */
@@ -42,7 +42,8 @@ export function useBuiltSite(env: NodeJS.ProcessEnv = {}): { readonly url: strin
   let site: Awaited<ReturnType<typeof serve>> | undefined;
   let dist = "";
   beforeAll(async () => {
-    dist = buildSite(undefined, env);
+    // The shared build of the bundled content unless the file asks for another environment.
+    dist = Object.keys(env).length ? buildSite(undefined, env) : await bundledSite();
     site = await serve(dist);
     browser = await launch();
   }, 300_000);

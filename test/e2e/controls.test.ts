@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBuiltSite } from "./browser.ts";
 import { validateContent } from "../../src/lib/validate/index.ts";
-import { BUNDLED_CONTENT_ROOT } from "../../src/lib/content-root.ts";
-import { versionAt, type Registry } from "../../src/lib/registry.ts";
+import { BUNDLED_CONTENT_ROOT } from "../../src/lib/load/content-root.ts";
+import { versionAt, type Registry } from "../../src/lib/model/registry.ts";
 import type { Control } from "../../src/lib/schema/index.ts";
 
 const site = useBuiltSite();

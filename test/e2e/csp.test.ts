@@ -16,6 +16,11 @@ describe("a strict Content-Security-Policy", () => {
     expect(readFileSync(join(site.dist, "_headers"), "utf8")).toContain(`Content-Security-Policy: ${csp.replace(/&#39;/g, "'")}; frame-ancestors 'none'`);
   });
 
+
+});
+
+// Pages at once: each test has a page of its own, and most of its time is waiting for the network to be idle.
+describe.concurrent("a strict Content-Security-Policy on one page of every template", () => {
   for (const path of TEMPLATES) {
     it(`${path} loads and runs with no CSP violation and no request to another origin`, async () => {
       const page = await site.browser.newPage();
@@ -48,5 +53,4 @@ describe("a strict Content-Security-Policy", () => {
       expect(foreign).toEqual([]);
       await page.close();
     });
-  }
-});
+  }});

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
+import { BUNDLED_CONTENT_ROOT } from "../load/content-root.ts";
 import { CONTENT_FOLDERS, discover } from "../load/discover.ts";
 
 /**

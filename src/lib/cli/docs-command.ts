@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
+import { BUNDLED_CONTENT_ROOT } from "../load/content-root.ts";
 import { renderContentFormatReference, replaceGenerated } from "../docs/content-format.ts";
 import { renderChangeClassRules } from "../docs/change-classes.ts";
 

@@ -1,5 +1,5 @@
 import { importFileDescriptions } from "../kontrollprogram/import.ts";
-import { formatFinding } from "../validate/finding.ts";
+import { formatFinding } from "../guard/print-finding.ts";
 
 /**
  * `kostra import kontrollprogram <file_description_*.yaml>… [--working-group ID]`: SSB's file

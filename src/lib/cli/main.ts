@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { resolveContentRoot } from "../content-root.ts";
+import { resolveContentRoot } from "../load/content-root.ts";
 
 const HELP = `kostra — the KOSTRA registry's command line
 
@@ -99,14 +99,14 @@ export async function main(argv: string[]): Promise<number> {
     case "serve":
       return (await import("./serve-command.ts")).runServe({ out: args.values.out, port: args.values.port, host: args.values.host });
     case "build":
-      return (await import("./build-command.ts")).runBuild(root, { out: args.values.out, allowEmpty: args.values["allow-empty"] });
+      return (await import("../build/pipeline.ts")).runBuild(root, { out: args.values.out, allowEmpty: args.values["allow-empty"] });
     // The steps `kostra build` runs each in a process of its own; not meant to be called by hand.
     case "build-step": {
       const [step, ...paths] = args.positionals;
-      if (step === "prepare" && paths.length === 1) return (await import("./prepare-step.ts")).prepareStep(root, paths[0]);
-      if (step === "exports" && paths.length === 1) return (await import("./exports-step.ts")).exportsStep(root, paths[0]);
-      if (step === "search-records" && paths.length === 1) return (await import("./search-step.ts")).searchRecordsStep(paths[0]);
-      if (step === "search" && paths.length === 2) return (await import("./search-step.ts")).searchStep(paths[0], paths[1]);
+      if (step === "prepare" && paths.length === 1) return (await import("../build/prepare-step.ts")).prepareStep(root, paths[0]);
+      if (step === "exports" && paths.length === 1) return (await import("../build/exports-step.ts")).exportsStep(root, paths[0]);
+      if (step === "search-records" && paths.length === 1) return (await import("../build/search-step.ts")).searchRecordsStep(paths[0]);
+      if (step === "search" && paths.length === 2) return (await import("../build/search-step.ts")).searchStep(paths[0], paths[1]);
       process.stderr.write(`kostra build-step: expected "prepare <staging>", "exports <staging>", "search-records <staging>" or "search <dist> <staging>"\n`);
       return 2;
     }

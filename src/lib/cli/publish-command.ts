@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { validateContent } from "../validate/index.ts";
-import { formatFinding } from "../validate/finding.ts";
-import { lockDrift, yearHashes } from "../export/lock.ts";
+import { formatFinding } from "../guard/print-finding.ts";
+import { lockDrift, yearHashes } from "../export/published-hashes.ts";
 import type { PublishedYear } from "../schema/index.ts";
 import { publishedBefore, readPublishedHistory } from "../validate/published-history.ts";
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { BUNDLED_CONTENT_ROOT } from "../content-root.ts";
+import { BUNDLED_CONTENT_ROOT } from "../load/content-root.ts";
 import { startServer } from "../serve/server.ts";
 
 export interface ServeOptions {

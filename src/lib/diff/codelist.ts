@@ -1,4 +1,4 @@
-import { versionAt, type CodelistEntry, type Registry } from "../registry.ts";
+import { versionAt, type CodelistEntry, type Registry } from "../model/registry.ts";
 import type { Code } from "../schema/index.ts";
 import type { Change, ChangeType } from "./change.ts";
 import { classify } from "./classify.ts";

@@ -1,4 +1,4 @@
-import type { CodelistEntry } from "../registry.ts";
+import type { CodelistEntry } from "../model/registry.ts";
 import type { CorrespondenceType } from "../schema/index.ts";
 import type { z } from "zod";
 

@@ -1,4 +1,4 @@
-import { versionAt, type Registry } from "../registry.ts";
+import { versionAt, type Registry } from "../model/registry.ts";
 
 /** A code of a field's list: the field's own, or the bound codelist's (its `nb` label). */
 export interface ListCode {

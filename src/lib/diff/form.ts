@@ -1,4 +1,4 @@
-import { versionAt, type FormEntry, type Registry } from "../registry.ts";
+import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
 import type { Control, FormVersion } from "../schema/index.ts";
 import type { RecordConstraint } from "../schema/record-constraint.ts";
 import type { Change, ChangeAspect, ChangeType } from "./change.ts";

@@ -1,10 +1,10 @@
-import { versionAt, type CodelistEntry, type FormEntry, type Registry } from "../registry.ts";
+import { versionAt, type CodelistEntry, type FormEntry, type Registry } from "../model/registry.ts";
 import type { FormVersion } from "../schema/index.ts";
 import { CLASS_ORDER, type Change, type ChangeClass, type ChangeSet } from "./change.ts";
 import { diffCodelist } from "./codelist.ts";
 import { diffForm } from "./form.ts";
 import { diffIndicator } from "./indicator.ts";
-import { processShared } from "../process-shared.ts";
+import { processShared } from "../model/process-shared.ts";
 import { linkProposals, notCarriedOut as findNotCarriedOut, type DiffItem } from "./trace.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;

@@ -1,4 +1,4 @@
-import { versionAt, type FormEntry, type Registry } from "../registry.ts";
+import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
 import type { RecordField } from "../schema/index.ts";
 import { fieldFromContent, isFixedWidth, toFileDescription } from "../kontrollprogram/from-content.ts";
 import type { SsbField } from "../kontrollprogram/format.ts";

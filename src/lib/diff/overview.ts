@@ -1,9 +1,9 @@
 import type { Change } from "./change.ts";
 import { groupChanges, type ChangeGroup } from "./group.ts";
 import { diffRegistry } from "./index.ts";
-import { CHANGES_PER_ITEM_OVERVIEW, CHANGE_ROWS_PER_OVERVIEW } from "../pagination.ts";
-import { perRegistry } from "../per-registry.ts";
-import type { Registry } from "../registry.ts";
+import { CHANGES_PER_ITEM_OVERVIEW, CHANGE_ROWS_PER_OVERVIEW } from "../site/pagination.ts";
+import { perRegistry } from "../model/per-registry.ts";
+import type { Registry } from "../model/registry.ts";
 
 const groupsByYear = perRegistry("year-groups", () => new Map<number, ChangeGroup[]>());
 

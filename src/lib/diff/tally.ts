@@ -1,4 +1,4 @@
-import type { Registry } from "../registry.ts";
+import type { Registry } from "../model/registry.ts";
 import { CLASS_ORDER, type ChangeClass, type ChangeSet } from "./change.ts";
 import { compareText, diffItemOnce, differs, itemDiffer } from "./index.ts";
 import { isDeclared, notCarriedOut } from "./trace.ts";

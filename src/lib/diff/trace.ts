@@ -1,6 +1,6 @@
-import type { Registry } from "../registry.ts";
-import { processShared } from "../process-shared.ts";
-import { perRegistry } from "../per-registry.ts";
+import type { Registry } from "../model/registry.ts";
+import { processShared } from "../model/process-shared.ts";
+import { perRegistry } from "../model/per-registry.ts";
 import type { Proposal } from "../schema/index.ts";
 import type { Change, NotCarriedOut } from "./change.ts";
 

@@ -1,6 +1,6 @@
-import { versionAt, type CodelistEntry, type Registry, type Version } from "../registry.ts";
+import { versionAt, type CodelistEntry, type Registry, type Version } from "../model/registry.ts";
 import type { CodelistVersion, LocalizedText, WorkingGroup } from "../schema/index.ts";
-import { urls } from "../urls.ts";
+import { urls } from "../site/urls.ts";
 import { Graph, iri, langs, lit, typed, type Prefix, type Term } from "./rdf.ts";
 
 /**

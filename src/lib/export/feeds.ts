@@ -1,6 +1,6 @@
-import type { Registry } from "../registry.ts";
+import type { Registry } from "../model/registry.ts";
 import type { Meeting, Proposal } from "../schema/index.ts";
-import { perRegistry } from "../per-registry.ts";
+import { perRegistry } from "../model/per-registry.ts";
 import { currentStatus } from "../diff/trace.ts";
 import { diffRegistry, codelistHistory } from "../diff/index.ts";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CodelistEntry, Version } from "../registry.ts";
+import type { CodelistEntry, Version } from "../model/registry.ts";
 import type { Code, CodelistVersion, Correspondence } from "../schema/index.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { CodelistEntry, FormEntry, Version } from "../registry.ts";
+import type { CodelistEntry, FormEntry, Version } from "../model/registry.ts";
 import type { FormVersion } from "../schema/index.ts";
 import type { PublishedYear } from "../schema/published.ts";
 import type { CodelistYearExport, FormYearExport } from "./shapes.ts";

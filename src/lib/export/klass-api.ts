@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { versionAt, type CodelistEntry, type Registry, type Version } from "../registry.ts";
+import { versionAt, type CodelistEntry, type Registry, type Version } from "../model/registry.ts";
 import type { CodelistVersion } from "../schema/index.ts";
 import { klassYearKey, versionEnd } from "./klass.ts";
 

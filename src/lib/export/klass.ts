@@ -1,5 +1,5 @@
-import type { CodelistEntry, Version } from "../registry.ts";
-import { versionAt } from "../registry.ts";
+import type { CodelistEntry, Version } from "../model/registry.ts";
+import { versionAt } from "../model/registry.ts";
 import type { Change } from "../diff/change.ts";
 import type { Code, CodelistVersion } from "../schema/index.ts";
 

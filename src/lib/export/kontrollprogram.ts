@@ -1,4 +1,4 @@
-import { versionAt, type FormEntry, type Registry } from "../registry.ts";
+import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
 import type { FormVersion, RecordField } from "../schema/index.ts";
 import { emitFileDescription } from "../kontrollprogram/emit.ts";
 import { isFixedWidth, toFileDescription } from "../kontrollprogram/from-content.ts";

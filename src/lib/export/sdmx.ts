@@ -1,4 +1,4 @@
-import type { CodelistEntry, Version } from "../registry.ts";
+import type { CodelistEntry, Version } from "../model/registry.ts";
 import type { CodelistVersion } from "../schema/index.ts";
 
 /** The agency that maintains the lists in SDMX terms. */

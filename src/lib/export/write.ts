@@ -1,10 +1,10 @@
 import { kontrollprogramChangelog } from "../diff/kontrollprogram-changelog.ts";
 import { link, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { versionAt, type CodelistEntry, type Registry, type Version } from "../registry.ts";
+import { versionAt, type CodelistEntry, type Registry, type Version } from "../model/registry.ts";
 import type { CodelistVersion } from "../schema/index.ts";
 import { diffRegistry, diffCodelistTraced } from "../diff/index.ts";
-import { computedStatus } from "../proposal-view.ts";
+import { computedStatus } from "../proposals/status.ts";
 import type { IndexExport } from "./shapes.ts";
 import { withCitedSources } from "./cited.ts";
 import { codelistYearJson, exportJson, formYearJson, nestedVersionJson, publishedYearJson } from "./json.ts";
@@ -18,9 +18,10 @@ import { EXPORT_SCHEMAS, jsonSchemaOf, type SchemaName } from "./schemas.ts";
 import { openApiDocument } from "./openapi.ts";
 import { catalogFiles } from "./dcat.ts";
 import { codelistVersionToXkos } from "./xkos.ts";
-import { sha256 } from "./lock.ts";
+import { sha256 } from "./published-hashes.ts";
 import { formToKontrollprogramYaml, hasKontrollprogramExport } from "./kontrollprogram.ts";
-import { cycleToICalendar, cycleYears } from "../cycle/calendar.ts";
+import { cycleYears } from "../cycle/calendar.ts";
+import { cycleToICalendar } from "./cycle-calendar.ts";
 
 type Kind = IndexExport["resources"][number]["kind"];
 

@@ -1,6 +1,6 @@
-import { versionAt, type CodelistEntry, type Version } from "../registry.ts";
+import { versionAt, type CodelistEntry, type Version } from "../model/registry.ts";
 import type { Code, CodelistVersion, Correspondence, LocalizedText, WorkingGroup } from "../schema/index.ts";
-import { urls } from "../urls.ts";
+import { urls } from "../site/urls.ts";
 import { Graph, iri, langs, lit, typed, type Prefix } from "./rdf.ts";
 import { describeAgent, describePublisher, LICENCE, LANGUAGE, publisherIri, workingGroupAgentIri } from "./dcat.ts";
 

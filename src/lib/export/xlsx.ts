@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { CodelistEntry, Version } from "../registry.ts";
+import type { CodelistEntry, Version } from "../model/registry.ts";
 import type { Code, CodelistVersion } from "../schema/index.ts";
 import { CSV_COLUMNS, type CsvColumn } from "./csv.ts";
 import { zip, type ZipEntry } from "./zip.ts";

@@ -1,4 +1,4 @@
-import type { PathSegment } from "../validate/finding.ts";
+import type { PathSegment } from "../findings/finding.ts";
 
 /** Where a text sits: the segment that leads to it from its parent. Paths are built only when asked. */
 export interface Step {

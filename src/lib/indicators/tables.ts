@@ -1,5 +1,5 @@
-import { perRegistry } from "../per-registry.ts";
-import type { Registry } from "../registry.ts";
+import { perRegistry } from "../model/per-registry.ts";
+import type { Registry } from "../model/registry.ts";
 import type { Indicator } from "../schema/index.ts";
 
 /** The Statbank tables an indicator draws on, in any version of its formula. */

@@ -1,6 +1,6 @@
 import { checkSchema } from "../load/load-content.ts";
 import { parseYamlText } from "../load/yaml-text.ts";
-import type { Finding } from "../validate/finding.ts";
+import type { Finding } from "../findings/finding.ts";
 import { SsbFileDescription } from "./format.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { ContentKindName } from "../schema/index.ts";
-import type { Finding } from "../validate/finding.ts";
+import type { Finding } from "../findings/finding.ts";
 import { kindOfEntry, unreadable } from "./read-bounded.ts";
 
 /** A content file found on disk, with the kind its place says it is. */

@@ -1,14 +1,14 @@
 import { statSync } from "node:fs";
 import type { z } from "zod";
 import { contentKinds, type ContentKind, type ContentKindName } from "../schema/index.ts";
-import type { Finding } from "../validate/finding.ts";
-import { Registry, type RegistryParts, type Version } from "../registry.ts";
+import type { Finding } from "../findings/finding.ts";
+import { Registry, type RegistryParts, type Version } from "../model/registry.ts";
 import { discover, type DiscoveredFile } from "./discover.ts";
 import { MAX_FILE_BYTES, parseYamlText } from "./yaml-text.ts";
 import { parseMdxText } from "./mdx-text.ts";
 import { readBounded } from "./read-bounded.ts";
-import { findingAt, type SourceFile } from "./source-file.ts";
-import type { GuardedFile } from "../validate/personal-data.ts";
+import { findingAt, type SourceFile } from "../findings/source-file.ts";
+import type { GuardedFile } from "../guard/personal-data.ts";
 
 /** A file that parsed and matched its schema. */
 export interface LoadedFile {

@@ -1,4 +1,4 @@
-import type { Finding } from "../validate/finding.ts";
+import type { Finding } from "../findings/finding.ts";
 import { parseYamlText, type ParsedYaml } from "./yaml-text.ts";
 import { bodyBudget, MAX_NESTING } from "./body-budget.ts";
 import { compileBody } from "./body-check.ts";

@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import jsYaml from "js-yaml";
-import type { Finding, PathSegment } from "../validate/finding.ts";
-import type { SourceFile } from "./source-file.ts";
+import type { Finding, PathSegment } from "../findings/finding.ts";
+import type { SourceFile } from "../findings/source-file.ts";
 
 export interface ParsedYaml {
   data: unknown;

@@ -1,5 +1,5 @@
-import { perRegistry } from "../per-registry.ts";
-import type { Registry } from "../registry.ts";
+import { perRegistry } from "../model/per-registry.ts";
+import type { Registry } from "../model/registry.ts";
 import type { Meeting } from "../schema/index.ts";
 
 type Action = NonNullable<Meeting["agenda"][number]["actions"]>[number];

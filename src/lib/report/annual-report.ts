@@ -1,6 +1,6 @@
-import type { Registry } from "../registry.ts";
+import type { Registry } from "../model/registry.ts";
 import type { FormVersion, Meeting, Proposal, ReportText, SourceRef, StatbankTable, WorkingGroup } from "../schema/index.ts";
-import { versionAt } from "../registry.ts";
+import { versionAt } from "../model/registry.ts";
 import { diffRegistry } from "../diff/index.ts";
 import type { Change } from "../diff/change.ts";
 import { currentStatus } from "../diff/trace.ts";

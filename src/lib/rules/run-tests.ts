@@ -1,4 +1,4 @@
-import type { Registry } from "../registry.ts";
+import type { Registry } from "../model/registry.ts";
 import { contextFor, evaluateControl, type Outcome } from "./evaluate.ts";
 
 export interface ControlTestResult {

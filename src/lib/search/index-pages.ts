@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { mapInBatches } from "../batches.ts";
+import { mapInBatches } from "./batches.ts";
 import { check, writeIndexPart } from "./index-part.ts";
 import { PARTS_DIR, PRIMARY_PART } from "./index-parts.ts";
 

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { mapInBatches } from "../batches.ts";
+import { mapInBatches } from "./batches.ts";
 import { check, writeIndexPart } from "./index-part.ts";
 import { recordHtml } from "./record-html.ts";
 import type { SearchRecord } from "./records.ts";

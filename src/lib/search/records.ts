@@ -1,6 +1,6 @@
-import { versionAt, type Registry } from "../registry.ts";
+import { versionAt, type Registry } from "../model/registry.ts";
 import { formElements } from "../diff/form.ts";
-import { pageOf } from "../pagination.ts";
+import { pageOf } from "../site/pagination.ts";
 import { yearSpan } from "./year-span.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { urls } from "../urls.ts";
+import { urls } from "../site/urls.ts";
 import { SOURCE_DOCUMENTS, type SourceDocument } from "./documents.ts";
 
 /** One `source:` reference, read: which document, which place in it, and where its page is. */

@@ -1,6 +1,6 @@
-import { perRegistry } from "../per-registry.ts";
-import type { Registry } from "../registry.ts";
-import { urls } from "../urls.ts";
+import { perRegistry } from "../model/per-registry.ts";
+import type { Registry } from "../model/registry.ts";
+import { urls } from "../site/urls.ts";
 import { citeSources, isSourceField } from "./cite.ts";
 
 /** The kinds of item that cite sources, in the order a source's page lists them. */

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadFile } from "../load/load-content.ts";
 import { allowedDigits, type AllowedNumbers } from "../schema/allowed-numbers.ts";
-import type { Finding } from "./finding.ts";
+import type { Finding } from "../findings/finding.ts";
 
 /** Where the reviewed exceptions to the personal-data guard live, relative to the content root. */
 export const ALLOWED_NUMBERS_FILE = "content/allowed-numbers.yaml";

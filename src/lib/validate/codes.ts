@@ -1,6 +1,6 @@
-import type { Registry } from "../registry.ts";
-import type { Finding } from "./finding.ts";
-import { findingAt } from "../load/source-file.ts";
+import type { Registry } from "../model/registry.ts";
+import type { Finding } from "../findings/finding.ts";
+import { findingAt } from "../findings/source-file.ts";
 
 /** Within a codelist version: unique codes, parents that exist without cycles, correspondences to codes that exist. */
 export function checkCodes(registry: Registry, broken: ReadonlySet<string> = new Set()): Finding[] {

@@ -1,7 +1,7 @@
-import type { Registry } from "../registry.ts";
+import type { Registry } from "../model/registry.ts";
 import type { FormVersion, Record as FileRecord, RecordField, SsbDataType } from "../schema/index.ts";
-import type { Finding } from "./finding.ts";
-import { findingAt, type SourceFile } from "../load/source-file.ts";
+import type { Finding } from "../findings/finding.ts";
+import { findingAt, type SourceFile } from "../findings/source-file.ts";
 import { expressionError } from "../rules/environment.ts";
 import { contextFor, evaluateControl } from "../rules/evaluate.ts";
 

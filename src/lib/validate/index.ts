@@ -1,5 +1,5 @@
 import { loadContent } from "../load/load-content.ts";
-import type { Registry } from "../registry.ts";
+import type { Registry } from "../model/registry.ts";
 import { checkCodes } from "./codes.ts";
 import { checkReferences } from "./references.ts";
 import { checkVersions } from "./versions.ts";
@@ -10,9 +10,9 @@ import { checkReportThemes } from "./report-themes.ts";
 import { checkSafety } from "./safety.ts";
 import { checkPublished } from "./published.ts";
 import { checkPublishedHistory } from "./published-history.ts";
-import { guardFile, guardNames } from "./personal-data.ts";
+import { guardFile, guardNames } from "../guard/personal-data.ts";
 import { readAllowedNumbers } from "./allowed-numbers.ts";
-import { sortFindings, type Finding } from "./finding.ts";
+import { sortFindings, type Finding } from "../findings/finding.ts";
 
 export interface ValidationResult {
   registry: Registry;

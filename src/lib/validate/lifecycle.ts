@@ -1,6 +1,6 @@
-import type { Registry } from "../registry.ts";
-import type { Finding } from "./finding.ts";
-import { findingAt } from "../load/source-file.ts";
+import type { Registry } from "../model/registry.ts";
+import type { Finding } from "../findings/finding.ts";
+import { findingAt } from "../findings/source-file.ts";
 
 /**
  * The proposal lifecycle as a state machine: which status may follow which. A proposal starts as

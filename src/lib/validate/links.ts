@@ -1,5 +1,5 @@
 import MarkdownIt, { type Token } from "markdown-it";
-import type { Finding } from "./finding.ts";
+import type { Finding } from "../findings/finding.ts";
 import { MARKDOWN_OPTIONS } from "../site/markdown.ts";
 import { ALLOWED_LINKS, linkProblem } from "../site/link-schemes.ts";
 

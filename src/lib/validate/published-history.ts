@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Registry } from "../registry.ts";
-import type { Finding, PathSegment } from "./finding.ts";
+import type { Registry } from "../model/registry.ts";
+import type { Finding, PathSegment } from "../findings/finding.ts";
 
 /**
  * «Published is forever», anchored in the repository's history. A lock file

@@ -1,7 +1,7 @@
-import { versionAt, type Registry } from "../registry.ts";
-import type { Finding } from "./finding.ts";
-import { findingAt } from "../load/source-file.ts";
-import { lockDrift, yearHashes } from "../export/lock.ts";
+import { versionAt, type Registry } from "../model/registry.ts";
+import type { Finding } from "../findings/finding.ts";
+import { findingAt } from "../findings/source-file.ts";
+import { lockDrift, yearHashes } from "../export/published-hashes.ts";
 
 /** The content file that makes an export path of a year (`codelists/plantype/2023.csv` → plantype's version file). */
 function sourceOf(registry: Registry, path: string, year: number): object | undefined {

@@ -1,6 +1,6 @@
-import { versionAt, type Registry } from "../registry.ts";
-import type { Finding, PathSegment } from "./finding.ts";
-import { findingAt } from "../load/source-file.ts";
+import { versionAt, type Registry } from "../model/registry.ts";
+import type { Finding, PathSegment } from "../findings/finding.ts";
+import { findingAt } from "../findings/source-file.ts";
 import { elementIds } from "./forms.ts";
 
 /**

@@ -1,7 +1,7 @@
-import type { Registry } from "../registry.ts";
-import { findingAt } from "../load/source-file.ts";
-import { themesOutOfStep } from "../report-template-view.ts";
-import type { Finding } from "./finding.ts";
+import type { Registry } from "../model/registry.ts";
+import { findingAt } from "../findings/source-file.ts";
+import { themesOutOfStep } from "../report/themes.ts";
+import type { Finding } from "../findings/finding.ts";
 
 /** Each theme of a report template has indicators or says why it has none, never both. */
 export function checkReportThemes(registry: Registry): Finding[] {

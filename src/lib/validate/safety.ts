@@ -1,4 +1,4 @@
-import type { Finding } from "./finding.ts";
+import type { Finding } from "../findings/finding.ts";
 import type { LoadedFile } from "../load/load-content.ts";
 import { checkBodyLinks } from "./links.ts";
 

@@ -1,9 +1,9 @@
-import type { Registry } from "../registry.ts";
-import type { Finding, PathSegment } from "./finding.ts";
-import { findingAt } from "../load/source-file.ts";
+import type { Registry } from "../model/registry.ts";
+import type { Finding, PathSegment } from "../findings/finding.ts";
+import { findingAt } from "../findings/source-file.ts";
 import { diffRegistry } from "../diff/index.ts";
 import { declaredItems } from "../diff/trace.ts";
-import { versionAt } from "../registry.ts";
+import { versionAt } from "../model/registry.ts";
 import type { Change } from "../diff/change.ts";
 import type { FormVersion } from "../schema/index.ts";
 

@@ -1,6 +1,6 @@
-import type { Registry, Versioned } from "../registry.ts";
-import type { Finding } from "./finding.ts";
-import { findingAt } from "../load/source-file.ts";
+import type { Registry, Versioned } from "../model/registry.ts";
+import type { Finding } from "../findings/finding.ts";
+import { findingAt } from "../findings/source-file.ts";
 
 type AnyVersioned = Versioned<{ discontinuedFrom?: number }, { validTo?: number }>;
 

@@ -1,5 +1,5 @@
-import type { Registry } from "../registry.ts";
-import { urls } from "../urls.ts";
+import type { Registry } from "../model/registry.ts";
+import { urls } from "../site/urls.ts";
 import { registrySections, type Section } from "./sections.ts";
 
 /** What the page for an unknown address offers: search and every section of the registry. */

@@ -1,7 +1,7 @@
 import { currentStatus } from "../diff/trace.ts";
-import { perRegistry } from "../per-registry.ts";
-import type { Registry } from "../registry.ts";
-import { urls } from "../urls.ts";
+import { perRegistry } from "../model/per-registry.ts";
+import type { Registry } from "../model/registry.ts";
+import { urls } from "../site/urls.ts";
 
 /** One section of the registry: its menu entry and the line the home page gives it. */
 export interface Section {

@@ -1,7 +1,7 @@
-import type { Registry } from "../registry.ts";
+import type { Registry } from "../model/registry.ts";
 import { SOURCE_DOCUMENTS, type SourceDocument } from "../sources/documents.ts";
 import { sourceUses, USE_KINDS, type SourceUse, type UseKind } from "../sources/uses.ts";
-import { urls } from "../urls.ts";
+import { urls } from "../site/urls.ts";
 
 /** A source as the index lists it. */
 export interface SourceSummary {

@@ -1,6 +1,7 @@
 import type { APIRoute } from "astro";
-import { buildRegistry } from "../../lib/build-registry.ts";
-import { cycleToICalendar, cycleYears } from "../../lib/cycle/calendar.ts";
+import { buildRegistry } from "../../lib/views/site-registry.ts";
+import { cycleYears } from "../../lib/cycle/calendar.ts";
+import { cycleToICalendar } from "../../lib/export/cycle-calendar.ts";
 
 /** The site's address, as the API's export step has it (`KOSTRA_SITE_URL`): index.json lists the SHA-256 of these bytes. */
 const siteUrl = (import.meta.env.SITE ?? "http://localhost:4321").replace(/\/$/, "");

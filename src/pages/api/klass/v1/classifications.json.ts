@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { buildRegistry } from "../../../../lib/build-registry.ts";
+import { buildRegistry } from "../../../../lib/views/site-registry.ts";
 import { klassClassificationList } from "../../../../lib/export/klass-api.ts";
 
 /** The KLASS query API's documents are written with the pages: the build keeps only api/v1/ of its export step. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { buildRegistry } from "../../../../../../lib/build-registry.ts";
+import { buildRegistry } from "../../../../../../lib/views/site-registry.ts";
 import { klassDocuments, type KlassDocument } from "../../../../../../lib/export/klass-api.ts";
 
 const siteUrl = (import.meta.env.SITE ?? "http://localhost:4321").replace(/\/$/, "");

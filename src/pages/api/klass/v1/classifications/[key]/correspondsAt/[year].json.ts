@@ -1,7 +1,7 @@
 import type { APIRoute } from "astro";
-import { buildRegistry } from "../../../../../../../lib/build-registry.ts";
+import { buildRegistry } from "../../../../../../../lib/views/site-registry.ts";
 import { klassCorrespondences, klassDocuments } from "../../../../../../../lib/export/klass-api.ts";
-import { versionAt } from "../../../../../../../lib/registry.ts";
+import { versionAt } from "../../../../../../../lib/model/registry.ts";
 
 const siteUrl = (import.meta.env.SITE ?? "http://localhost:4321").replace(/\/$/, "");
 

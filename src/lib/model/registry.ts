@@ -1,5 +1,5 @@
-import type { PublishedYear, Calendar, Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, ReportText, StatbankTable, WorkingGroup } from "./schema/index.ts";
-import type { SourceFile } from "./load/source-file.ts";
+import type { PublishedYear, Calendar, Codelist, CodelistVersion, Form, FormVersion, Indicator, Meeting, Proposal, ReportTemplate, ReportText, StatbankTable, WorkingGroup } from "../schema/index.ts";
+import type { SourceFile } from "../findings/source-file.ts";
 
 /** One version of a versioned item, named by the first reporting year it applies to. */
 export interface Version<T> {

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The bundled content: the repository root, which holds codelists/, content/ and changes/. */
-export const BUNDLED_CONTENT_ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const BUNDLED_CONTENT_ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 
 /** The content root from `--content DIR`, else `KOSTRA_CONTENT_DIR`, else the bundled content. */
 export function resolveContentRoot(flag?: string, env: NodeJS.ProcessEnv = process.env): string {

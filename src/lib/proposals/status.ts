@@ -1,9 +1,9 @@
-import type { Change } from "./diff/change.ts";
-import { diffRegistry, itemDiffer } from "./diff/index.ts";
-import { declaredItems, proposalNotCarriedOut } from "./diff/trace.ts";
-import { perRegistry } from "./per-registry.ts";
-import type { Registry } from "./registry.ts";
-import type { ComputedStatus, Meeting, Proposal } from "./schema/index.ts";
+import type { Change } from "../diff/change.ts";
+import { diffRegistry, itemDiffer } from "../diff/index.ts";
+import { declaredItems, proposalNotCarriedOut } from "../diff/trace.ts";
+import { perRegistry } from "../model/per-registry.ts";
+import type { Registry } from "../model/registry.ts";
+import type { ComputedStatus, Meeting, Proposal } from "../schema/index.ts";
 
 /** Every proposal's traced changes in its target year, by proposal id. */
 const changesByProposal = perRegistry("changes-by-proposal", (registry) => {

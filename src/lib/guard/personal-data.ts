@@ -1,8 +1,8 @@
-import type { Finding, PathSegment } from "./finding.ts";
-import type { SourceFile } from "../load/source-file.ts";
-import { findNationalIds } from "../guard/find-national-ids.ts";
-import { firstBadCharacter } from "../guard/clean-text.ts";
-import { pathOf, visitTexts } from "../guard/texts-of.ts";
+import type { Finding, PathSegment } from "../findings/finding.ts";
+import type { SourceFile } from "../findings/source-file.ts";
+import { findNationalIds } from "./find-national-ids.ts";
+import { firstBadCharacter } from "./clean-text.ts";
+import { pathOf, visitTexts } from "./texts-of.ts";
 
 /** What the guard reads of one content file: its text as written and, where it parsed, its data. */
 export interface GuardedFile {

@@ -4,7 +4,7 @@ import { indexPages } from "../search/index-pages.ts";
 import { PARTS_DIR, PARTS_MANIFEST, PRIMARY_PART, partSizes, type PartsManifest } from "../search/index-parts.ts";
 import { indexRecords } from "../search/index-records.ts";
 import { readSearchRecords, SEARCH_RECORDS_FILE } from "../search/records-file.ts";
-import { recordTiming } from "../timings.ts";
+import { recordTiming } from "./timings.ts";
 
 /**
  * `kostra build`'s step beside the pages, in a process of its own: the search index of the code,

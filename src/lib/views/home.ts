@@ -1,10 +1,10 @@
-import { cycleOf, EVENT_KIND_NB } from "./cycle/calendar.ts";
-import type { ChangeClass } from "./diff/change.ts";
-import { diffRegistry } from "./diff/index.ts";
-import { currentStatus } from "./diff/trace.ts";
-import type { Registry } from "./registry.ts";
-import { urls } from "./urls.ts";
-import { FINAL_PROPOSAL_STATUSES, registrySections, type Section } from "./views/sections.ts";
+import { cycleOf, EVENT_KIND_NB } from "../cycle/calendar.ts";
+import type { ChangeClass } from "../diff/change.ts";
+import { diffRegistry } from "../diff/index.ts";
+import { currentStatus } from "../diff/trace.ts";
+import type { Registry } from "../model/registry.ts";
+import { urls } from "../site/urls.ts";
+import { FINAL_PROPOSAL_STATUSES, registrySections, type Section } from "./sections.ts";
 
 /** How many proposals under treatment and calendar dates the home page shows. */
 export const HOME_PROPOSALS = 5;

@@ -1,7 +1,7 @@
-import type { Registry } from "../registry.ts";
-import type { Change } from "./change.ts";
-import { diffRegistry } from "./index.ts";
-import { changelogUrl, hasKontrollprogramChangelog } from "./kontrollprogram-changelog.ts";
+import type { Registry } from "../model/registry.ts";
+import type { Change } from "../diff/change.ts";
+import { diffRegistry } from "../diff/index.ts";
+import { changelogUrl, hasKontrollprogramChangelog } from "../diff/kontrollprogram-changelog.ts";
 
 /** The forms and neighbouring year pairs that have changes: one change page each. */
 export function formChangePages(registry: Registry): { id: string; from: number; to: number }[] {

@@ -2,9 +2,9 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { searchRecords } from "../search/records.ts";
 import { SEARCH_RECORDS_FILE, writeSearchRecords } from "../search/records-file.ts";
-import type { Registry } from "../registry.ts";
-import { recordTiming } from "../timings.ts";
-import { validateAndReport } from "./validate-command.ts";
+import type { Registry } from "../model/registry.ts";
+import { recordTiming } from "./timings.ts";
+import { validateAndReport } from "./validate-step.ts";
 
 const since = (started: number) => performance.now() - started;
 

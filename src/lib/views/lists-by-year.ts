@@ -1,6 +1,6 @@
-import { perRegistry } from "./per-registry.ts";
-import type { Registry } from "./registry.ts";
-import type { Meeting, Proposal } from "./schema/index.ts";
+import { perRegistry } from "../model/per-registry.ts";
+import type { Registry } from "../model/registry.ts";
+import type { Meeting, Proposal } from "../schema/index.ts";
 
 /** Items per year, newest year first, each year's in the given order. */
 function byYear<T>(items: T[], yearOf: (item: T) => number, order: (a: T, b: T) => number): Map<number, T[]> {

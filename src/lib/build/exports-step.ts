@@ -1,8 +1,8 @@
 import { writeExports } from "../export/write.ts";
 import { loadContent } from "../load/load-content.ts";
-import type { Registry } from "../registry.ts";
-import { recordTiming } from "../timings.ts";
-import { formatFinding } from "../validate/finding.ts";
+import type { Registry } from "../model/registry.ts";
+import { recordTiming } from "./timings.ts";
+import { formatFinding } from "../guard/print-finding.ts";
 
 const siteUrl = () => (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
 const since = (started: number) => performance.now() - started;

@@ -1,7 +1,7 @@
-import { versionAt, type FormEntry, type Registry } from "./registry.ts";
-import type { CodelistBinding, FormVersion } from "./schema/index.ts";
+import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
+import type { CodelistBinding, FormVersion } from "../schema/index.ts";
 import type { z } from "zod";
-import { perRegistry } from "./per-registry.ts";
+import { perRegistry } from "../model/per-registry.ts";
 
 /** The codelist version a binding resolves to in a form's year, with its page year. */
 export function resolveBinding(registry: Registry, binding: z.infer<typeof CodelistBinding>, formYear: number) {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { versionAt, type Registry } from "../registry.ts";
+import { versionAt, type Registry } from "../model/registry.ts";
 import { codelistYearJson, formYearJson, json, nestedVersionJson } from "./json.ts";
 import { codesToCsv, codesToExcelCsv } from "./csv.ts";
 import { klassCodes } from "./klass.ts";

@@ -1,5 +1,5 @@
-import { versionAt, type CodelistEntry, type Registry, type Version } from "./registry.ts";
-import type { Code, CodelistVersion } from "./schema/index.ts";
+import { versionAt, type CodelistEntry, type Registry, type Version } from "../model/registry.ts";
+import type { Code, CodelistVersion } from "../schema/index.ts";
 
 /** What a codelist page for one reporting year shows, computed from the registry. */
 export interface CodelistYearView {

@@ -1,4 +1,4 @@
-import type { Finding, PathSegment } from "../validate/finding.ts";
+import type { Finding, PathSegment } from "./finding.ts";
 
 /** A content file as read: its text and how to find a field in it. */
 export interface SourceFile {

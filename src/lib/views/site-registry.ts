@@ -1,9 +1,10 @@
-import { resolveContentRoot } from "./content-root.ts";
-import { formatFinding, type Finding } from "./validate/finding.ts";
-import { validateContent } from "./validate/index.ts";
-import { loadContent, type LoadCache } from "./load/load-content.ts";
-import type { Registry } from "./registry.ts";
-import { processShared } from "./process-shared.ts";
+import { resolveContentRoot } from "../load/content-root.ts";
+import type { Finding } from "../findings/finding.ts";
+import { formatFinding } from "../guard/print-finding.ts";
+import { validateContent } from "../validate/index.ts";
+import { loadContent, type LoadCache } from "../load/load-content.ts";
+import type { Registry } from "../model/registry.ts";
+import { processShared } from "../model/process-shared.ts";
 
 const cache = processShared("build-registry", () => ({ registry: undefined as Promise<Registry> | undefined, dev: undefined as LoadCache | undefined }));
 

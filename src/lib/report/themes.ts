@@ -1,5 +1,5 @@
-import type { Registry } from "./registry.ts";
-import type { GuidanceSection, Indicator, ReportTemplate, StatbankTable } from "./schema/index.ts";
+import type { Registry } from "../model/registry.ts";
+import type { GuidanceSection, Indicator, ReportTemplate, StatbankTable } from "../schema/index.ts";
 
 type Theme = ReportTemplate["themes"][number];
 
