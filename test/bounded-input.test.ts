@@ -7,6 +7,7 @@ import { loadContent } from "../src/lib/load/load-content.ts";
 import { readBounded } from "../src/lib/load/read-bounded.ts";
 import { setBodyCheckTimeout } from "../src/lib/load/body-check.ts";
 import { MAX_BODY_BYTES } from "../src/lib/load/body-budget.ts";
+import { OUTPUT_MARKER } from "../src/lib/build/output-marker.ts";
 import type { Finding } from "../src/lib/findings/finding.ts";
 import { fixtureWith, REPO, tempDir } from "./helpers.ts";
 
@@ -218,11 +219,13 @@ describe("the command line", () => {
     const out = join(tempDir("out"), "dist");
     mkdirSync(out);
     writeFileSync(join(out, "index.html"), "the site as it was");
+    // An earlier build's site: it has the build's marker, or the build would refuse to replace it.
+    writeFileSync(join(out, OUTPUT_MARKER), "Built by `kostra build`\n");
     const run = kostra(["build", "--content", dir, "--out", out]);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^codelists\/farger\/2021\.yaml:1:1: error: not a regular file: a FIFO/m);
     expect(run.stderr).toMatch(/not building, validation failed/);
-    expect(readdirSync(out)).toEqual(["index.html"]);
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, "index.html"]);
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("the site as it was");
     // No partial or staging folder left beside it.
     expect(readdirSync(dirname(out))).toEqual(["dist"]);

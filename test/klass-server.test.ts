@@ -250,6 +250,32 @@ describe("errors, as KLASS gives them", () => {
     }
   });
 
+  it("changedSince that is no date and time: 400, as KLASS answers it", async () => {
+    for (const value of ["garbage", "2024-01-01", "2024-02-30T00:00:00.000+01:00", "2024-01-01T25:00:00.000Z", "2024-01-01 00:00:00.000+0100"]) {
+      const res = await klass(`classifications?changedSince=${encodeURIComponent(value)}`);
+      expect(res.status, value).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(await res.json()).toEqual({ type: "about:blank", title: "Bad Request", status: 400, detail: expect.stringContaining(`changedSince must be a date and time written yyyy-MM-dd'T'HH:mm:ss.SSSXXX (2015-10-31T01:30:00.000-02:00), not '${value}'`), instance: "/api/klass/v1/classifications" });
+    }
+  });
+
+  it("changedSince in KLASS's spellings: the classifications changed after it", async () => {
+    const all = await json("classifications");
+    const names = (list: { _embedded: { classifications: { name: string }[] } }) => list._embedded.classifications.map((c) => c.name);
+    // KLASS's own examples (its tests): both offsets, with and without a colon.
+    expect(await json(`classifications?changedSince=${encodeURIComponent("2015-10-31T01:30:00.000-02:00")}`)).toEqual(all);
+    expect(await json(`classifications?changedSince=${encodeURIComponent("2015-10-31T01:30:00.000-0200")}`)).toEqual(all);
+    // A list is changed when its newest version is: lastModified is that version's 1 January.
+    const since2024 = await json(`classifications?changedSince=${encodeURIComponent("2024-01-01T00:59:59.999+01:00")}`);
+    const expected = all._embedded.classifications.filter((c: { lastModified: string }) => c.lastModified >= "2024-01-01T00:00:00.000+0000");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(names(since2024)).toEqual(expected.map((c: { name: string }) => c.name));
+    expect(since2024.page).toMatchObject({ totalElements: expected.length, number: 0 });
+    const none = await json("classifications?changedSince=2999-01-01T00:00:00.000Z");
+    expect(names(none)).toEqual([]);
+    expect(none.page.totalElements).toBe(0);
+  });
+
   it("a list asked for in a language it is not written in: KLASS's «not published in language»", async () => {
     const res = await klass("classifications/saksinnhold/codesAt?date=2022-01-01&language=en");
     expect(res.status).toBe(404);
@@ -280,6 +306,9 @@ describe("the site as npm start serves it", () => {
     }
     expect(csp).toContain("frame-ancestors 'none'");
     for (const path of ["/_headers", "/_redirects", "/finnes-ikke/"]) expect((await fetch(`${base}${path}`)).status, path).toBe(404);
+    // The build's marker is in the site, and never served (every spelling: serve-paths.test.ts).
+    expect(readFileSync(join(dist, ".kostra-build"), "utf8")).toMatch(/^Built by `kostra build`/);
+    expect((await fetch(`${base}/.kostra-build`)).status).toBe(404);
     expect((await fetch(`${base}/`, { method: "POST" })).status).toBe(405);
   });
 

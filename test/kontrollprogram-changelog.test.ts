@@ -1,12 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import MarkdownIt, { type Token } from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
 import { importFileDescriptions } from "../src/lib/kontrollprogram/import.ts";
+import { checkPlannedFiles } from "../src/lib/validate/planned-files.ts";
 import { diffForm } from "../src/lib/diff/form.ts";
 import { kontrollprogramChangelog } from "../src/lib/diff/kontrollprogram-changelog.ts";
 import type { Registry } from "../src/lib/model/registry.ts";
+import { MARKDOWN_OPTIONS } from "../src/lib/site/markdown.ts";
 import { REFERENCE_FILES, REPO, tempDir } from "./helpers.ts";
 
 /**
@@ -95,7 +98,7 @@ beforeAll(async () => {
   root = tempDir("kontrollprogram-changelog");
   cpSync(join(REPO, "content", "working-groups"), join(root, "content", "working-groups"), { recursive: true });
   const files = readdirSync(REFERENCE).filter((f) => /^file_description_(52AF|52BF|53F|55F)_\d{4}\.yaml$/.test(f)).map((f) => join(REFERENCE, f));
-  const imported = importFileDescriptions(root, files, { workingGroup: "familievern" });
+  const imported = await importFileDescriptions(root, files, { workingGroup: "familievern", check: checkPlannedFiles });
   expect(imported.findings).toEqual([]);
   const validated = await validateContent(root);
   expect(validated.errors).toBe(0);
@@ -174,4 +177,98 @@ describe("the bundled content", () => {
       expect(kontrollprogramChangelog(real, real.forms.get(c.form)!, c.from, c.to), c.file).toBe(readFileSync(join(REFERENCE, c.file), "utf8"));
     }
   }, 120_000);
+});
+
+describe("data that looks like Markdown or HTML stays data", () => {
+  // The changelog's own markup is raw HTML (`<br/>`), so readers render it with HTML on (GitHub,
+  // any Markdown viewer): rendered here so too, else a forged `<img>` would be escaped anyway.
+  const md = new MarkdownIt("default", { ...MARKDOWN_OPTIONS, html: true });
+  const label = "Rogaland |\n\n## Fjernet\n\n- x <img src=x onerror=alert(1)>";
+  const description = "Barn | deltatt *fet* _kursiv_ ~~borte~~ [lenke](https://x.example) `kode` &amp; \\| <b>b</b>\nny linje";
+  const code = "9`|9";
+
+  /** Headings, table rows, raw HTML and each table cell's text (a `<br/>` as a line break) of the rendered changelog. */
+  function rendered(markdown: string) {
+    const tokens = md.parse(markdown, {});
+    const cells: string[] = [];
+    const html: string[] = [];
+    const codes: string[] = [];
+    let inCell = false;
+    const walk = (list: Token[]) => {
+      for (const t of list) {
+        if (t.type === "td_open" || t.type === "th_open") inCell = true;
+        if (t.type === "td_close" || t.type === "th_close") inCell = false;
+        if (t.type === "html_inline" || t.type === "html_block") html.push(t.content);
+        if (t.type === "code_inline") codes.push(t.content);
+        if (t.type === "inline") {
+          walk(t.children ?? []);
+          if (inCell) cells.push((t.children ?? []).map((c) => (c.type === "html_inline" && /^<br\/?>$/.test(c.content) ? "\n" : c.type === "softbreak" || c.type === "hardbreak" ? "\n" : c.type === "text" || c.type === "code_inline" ? c.content : "")).join(""));
+        }
+      }
+    };
+    walk(tokens);
+    return {
+      headings: tokens.filter((t) => t.type === "inline" && tokens[tokens.indexOf(t) - 1]?.type === "heading_open").map((t) => t.content),
+      rows: tokens.filter((t) => t.type === "tr_open").length,
+      html,
+      codes,
+      cells,
+      out: md.render(markdown),
+    };
+  }
+
+  let clean: Registry;
+  let hostile: Registry;
+  let dir: string;
+  beforeAll(async () => {
+    clean = registry;
+    dir = tempDir("kontrollprogram-hostile");
+    cpSync(root, dir, { recursive: true });
+    // The label in 2025 only (a relabelling to 2026); the code and the description in both years,
+    // so that the changelogs have the same fields as the clean ones.
+    for (const year of [2025, 2026]) {
+      const file = join(dir, `content/forms/55f/${year}.yaml`);
+      const text = readFileSync(file, "utf8");
+      let edited = text
+        .replace('{ code: "99", label: "Uoppgitt" }', `{ code: ${JSON.stringify(code)}, label: "Uoppgitt" }`)
+        .replace('description: "Saksgang, Barn deltatt"', `description: ${JSON.stringify(description)}`);
+      if (year === 2025) edited = edited.replace('{ code: "11", label: "Rogaland" }', `{ code: "11", label: ${JSON.stringify(label)} }`);
+      expect(edited.length - text.length).toBeGreaterThan(year === 2025 ? 80 : 50);
+      writeFileSync(file, edited);
+    }
+    const validated = await validateContent(dir);
+    expect(validated.findings.filter((f) => f.severity === "error")).toEqual([]);
+    hostile = validated.registry;
+  }, 120_000);
+
+  for (const [from, to] of [[2024, 2025], [2025, 2026]]) {
+    it(`renders 55F ${from}→${to} with no forged heading, no HTML but <br/>, the same rows, and the data as text`, () => {
+      const before = rendered(kontrollprogramChangelog(clean, clean.forms.get("55f")!, from, to)!);
+      const after = rendered(kontrollprogramChangelog(hostile, hostile.forms.get("55f")!, from, to)!);
+      expect(after.headings).toEqual(before.headings);
+      expect(after.rows).toBe(before.rows);
+      expect(new Set(after.html)).toEqual(new Set(["<br/>"]));
+      // The elements are the clean changelog's: no image, emphasis, bold, strike-through or extra link.
+      const elements = (html: string) => new Set([...html.matchAll(/<([a-z][a-z0-9]*)/g)].map((m) => m[1]));
+      const links = (html: string) => html.match(/<a /g)?.length ?? 0;
+      expect(after.out).not.toMatch(/<img/);
+      expect(elements(after.out)).toEqual(elements(before.out));
+      expect(links(after.out)).toBe(links(before.out));
+      const cells = after.cells.join("\n\u0000\n");
+      if (from === 2024) {
+        expect(cells).toContain(`11: ${label}`);
+        expect(cells).toContain(`${code}: Uoppgitt`);
+        expect(after.cells).toContain(description);
+        expect(after.codes).toContain(code);
+      } else expect(cells).toContain(`11 : ${label}\nendret til Rogaland`);
+      expect(after.out).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    });
+  }
+
+  it("writes the same escaped changelog from `kostra diff --format kontrollprogram`", () => {
+    const run = spawnSync(process.execPath, [join(REPO, "bin", "kostra.js"), "diff", "2024", "2025", "--form", "55f", "--format", "kontrollprogram", "--content", dir], { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "" }, timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(kontrollprogramChangelog(hostile, hostile.forms.get("55f")!, 2024, 2025));
+    expect(run.stdout).toContain("Rogaland \\|<br/><br/>## Fjernet<br/><br/>- x &lt;img src=x onerror=alert(1)&gt;");
+  });
 });

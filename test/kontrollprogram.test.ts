@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,9 +8,11 @@ import { versionAt, type Registry } from "../src/lib/model/registry.ts";
 import { formToKontrollprogramYaml } from "../src/lib/export/kontrollprogram.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { importFileDescriptions } from "../src/lib/kontrollprogram/import.ts";
+import { checkPlannedFiles } from "../src/lib/validate/planned-files.ts";
 import { parseFileDescription } from "../src/lib/kontrollprogram/parse.ts";
 import { recordLayoutRows } from "../src/lib/views/form.ts";
 import { REFERENCE_FILES, REPO, tempDir } from "./helpers.ts";
+import { makeNationalId } from "./national-ids.ts";
 
 const REFERENCE = join(REFERENCE_FILES, "kontrollprogram");
 const DESCRIPTIONS = readdirSync(REFERENCE).filter((f) => /^file_description_.*\.yaml$/.test(f)).sort();
@@ -126,36 +128,114 @@ describe("kostra import kontrollprogram: what it refuses and what it keeps", () 
     expect(existsSync(join(root, "content", "forms"))).toBe(false);
   });
 
-  it("needs --working-group for a new form", () => {
-    const result = importFileDescriptions(emptyRoot(), [join(REFERENCE, "file_description_53F_2025.yaml")]);
+  it("needs --working-group for a new form", async () => {
+    const result = await importFileDescriptions(emptyRoot(), [join(REFERENCE, "file_description_53F_2025.yaml")], { check: checkPlannedFiles });
     expect(result.written).toEqual([]);
     expect(result.findings[0].message).toContain("the form 53f is new");
   });
 
-  it("writes no file for a year that is as the version in force before it", () => {
+  it("writes no file for a year that is as the version in force before it", async () => {
     const root = emptyRoot();
     const dir = tempDir("same");
     const again = join(dir, "file_description_53F_2025.yaml");
     // 2025 as 2024 in everything the version holds (2024's description text).
     writeFileSync(again, read("file_description_53F_2024.yaml").replace("reportingYear: 2024", "reportingYear: 2025"));
-    const result = importFileDescriptions(root, [join(REFERENCE, "file_description_53F_2024.yaml"), again], { workingGroup: "familievern" });
+    const result = await importFileDescriptions(root, [join(REFERENCE, "file_description_53F_2024.yaml"), again], { workingGroup: "familievern", check: checkPlannedFiles });
     expect(result.findings).toEqual([]);
     expect(result.written).toContain("content/forms/53f/2025.yaml: not written, 2025 is as the version in force before it");
     expect(existsSync(join(root, "content", "forms", "53f", "2025.yaml"))).toBe(false);
   });
 
-  it("keeps an existing year file's note and controls when importing again", () => {
+  it("keeps an existing year file's note and controls when importing again", async () => {
     const root = emptyRoot();
     const file = join(REFERENCE, "file_description_52BF_2025.yaml");
-    importFileDescriptions(root, [file], { workingGroup: "familievern" });
+    expect((await importFileDescriptions(root, [file], { workingGroup: "familievern", check: checkPlannedFiles })).findings).toEqual([]);
     const path = join(root, "content", "forms", "52bf", "2025.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace(/^source: .*$/m, 'source: ["reference/kontrollprogram/specs_familievern_52BF_gruppeskjema_2025.md"]') + 'note: "Redaktørens merknad."\ncontrols: []\n');
-    importFileDescriptions(root, [file]);
+    expect((await importFileDescriptions(root, [file], { check: checkPlannedFiles })).findings).toEqual([]);
     const data = jsYaml.load(readFileSync(path, "utf8")) as Record<string, unknown>;
     expect(data.source).toEqual(["reference/kontrollprogram/file_description_52BF_2025.yaml", "reference/kontrollprogram/specs_familievern_52BF_gruppeskjema_2025.md"]);
     expect(data.note).toBe("Redaktørens merknad.");
     expect(data.controls).toEqual([]);
     expect((data.records as unknown[]).length).toBe(1);
+  });
+});
+
+describe("kostra import kontrollprogram is bounded and checked like validate: a clear error within seconds, nothing written", () => {
+  /** The import of `file` into a fresh root; every run must end within seconds (a hang is killed at 20 s). */
+  const importing = (file: string, workingGroup = "familievern") => {
+    const root = emptyRoot();
+    const started = Date.now();
+    const run = spawnSync(process.execPath, [join(REPO, "bin", "kostra.js"), "import", "kontrollprogram", "--content", root, "--working-group", workingGroup, file], { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "" }, timeout: 20_000 });
+    expect(run.signal, "the import hung and was killed").toBeNull();
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("nothing written");
+    expect(existsSync(join(root, "content", "forms"))).toBe(false);
+    return run;
+  };
+  /** SSB's 53F 2025 with `edit` applied, in a folder of its own, named `name`. */
+  const edited = (edit: ((text: string) => string) | undefined, name = "file_description_53F_2025.yaml") => {
+    const file = join(tempDir("kontrollprogram-input"), name);
+    const text = read("file_description_53F_2025.yaml");
+    if (edit) expect(edit(text)).not.toBe(text);
+    writeFileSync(file, edit ? edit(text) : text);
+    return file;
+  };
+
+  it("refuses a FIFO without waiting for a writer", () => {
+    const file = join(tempDir("fifo"), "file_description_53F_2025.yaml");
+    expect(spawnSync("mkfifo", [file]).status).toBe(0);
+    expect(importing(file).stderr).toContain(`${file}:1:1: error: not a regular file: a FIFO (named pipe) (expected a regular file`);
+  });
+
+  it("refuses /dev/zero without reading it", () => {
+    expect(importing("/dev/zero").stderr).toContain("/dev/zero:1:1: error: not a regular file: a character device");
+  });
+
+  it("refuses a file larger than validate reads (a sparse 1.5 GB file), without reading it", () => {
+    const file = join(tempDir("big"), "file_description_53F_2025.yaml");
+    writeFileSync(file, read("file_description_53F_2025.yaml"));
+    truncateSync(file, 1.5 * 2 ** 30);
+    expect(importing(file).stderr).toMatch(/:1:1: error: file is too large \(1610612736 bytes\) \(expected at most 5242880 bytes/);
+  });
+
+  it("refuses an id of only non-ASCII letters, which gives no folder name, at the id's line and column", () => {
+    const run = importing(edited((t) => t.replace('id: "53F"', 'id: "ÆØÅ"')));
+    expect(run.stderr).toMatch(/file_description_53F_2025\.yaml:2:5: error: id: id "ÆØÅ" gives no form id \(expected .*letters a–z or digits/);
+  });
+
+  it("refuses an empty id with a title that gives no form id either", () => {
+    const run = importing(edited((t) => t.replace('id: "53F"', 'id: ""').replace('title: "53F Utadrettet virksomhet i familieverntjenesten"', 'title: "ÆØÅ"').replace(/Filbeskrivelse for 53F Utadrettet virksomhet i familieverntjenesten/, "Filbeskrivelse")));
+    expect(run.stderr).toMatch(/file_description_53F_2025\.yaml:2:5: error: id: id "" and title "ÆØÅ" give no form id/);
+    expect(run.stderr).toMatch(/expected .*letters a–z or digits/);
+  });
+
+  it("refuses a file name holding a national identity number (copied into source:), never printing it", () => {
+    const id = makeNationalId("150385");
+    const file = edited(undefined, `file_description_53F_2025_${id}.yaml`);
+    const run = importing(file);
+    expect(run.stderr).toMatch(/:1:1: error: the file name looks like it holds a national identity number/);
+    expect(run.stdout + run.stderr).not.toContain(id);
+  });
+
+  it("refuses duplicate field names, as validate would, at the input's line and column", () => {
+    const run = importing(edited((t) => t.replace('- name: "KONTORNR"', '- name: "FYLKE_NR"')));
+    const line = read("file_description_53F_2025.yaml").split("\n").findIndex((l) => l === '- name: "KONTORNR"') + 1;
+    expect(run.stderr).toContain(`file_description_53F_2025.yaml:${line}:9: error: fields.1.name: duplicate field name "FYLKE_NR" (expected each field name once)`);
+  });
+
+  it("refuses overlapping positions, as validate would, at the input's line and column", () => {
+    const text = read("file_description_53F_2025.yaml");
+    const second = text.indexOf('- name: "KONTORNR"');
+    const run = importing(edited((t) => t.slice(0, second) + t.slice(second).replace("  from: 3\n", "  from: 2\n")));
+    const line = text.slice(0, second).split("\n").length + 2;
+    expect(run.stderr).toContain(`file_description_53F_2025.yaml:${line}:9: error: fields.1.from: position 2 overlaps the field before, which ends at 2`);
+  });
+
+  it("refuses an unknown working group for a new form", () => {
+    const run = importing(join(REFERENCE, "file_description_53F_2025.yaml"), "finnes-ikke");
+    expect(run.stderr).toMatch(/file_description_53F_2025\.yaml:1:1: error: .*unknown working group "finnes-ikke"/);
   });
 });
 

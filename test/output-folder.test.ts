@@ -4,6 +4,7 @@ import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, fixtureWith, REPO, tempDir } from "./helpers.ts";
+import { OUTPUT_MARKER } from "../src/lib/build/output-marker.ts";
 
 // The output folder of `kostra build`: swapped in whole, written by one build at a time, cleaned of
 // what killed builds left, and never overlapping the content. A build of the tiny fixture takes about
@@ -43,9 +44,10 @@ async function pausedAt(marker: string, run: Run): Promise<void> {
   }
 }
 
-/** An earlier site at `out`: a marker and some pages; returns its file list. */
+/** An earlier build's site at `out` (with the build's marker, so a build may replace it): a marker of the test's own and some pages; returns its file list. */
 function oldSite(out: string): string[] {
   mkdirSync(join(out, "skjema", "f1"), { recursive: true });
+  writeFileSync(join(out, OUTPUT_MARKER), "Built by `kostra build`\n");
   writeFileSync(join(out, "marker"), "previous build");
   writeFileSync(join(out, "index.html"), "<h1>old</h1>");
   for (let i = 0; i < 20; i++) writeFileSync(join(out, "skjema", "f1", `${i}.html`), `old page ${i}`);
@@ -183,6 +185,56 @@ describe("the output folder of kostra build", () => {
     expect(snapshot()).toEqual(before);
   }, 120_000);
 
+  it("refuses a folder of someone's files and leaves it byte for byte; --force builds over it, and the next build replaces that site without --force", () => {
+    const parent = tempDir("not-ours");
+    const out = join(parent, "papers");
+    mkdirSync(join(out, "mydocs", "drafts"), { recursive: true });
+    writeFileSync(join(out, "thesis.txt"), "Kapittel 1\n");
+    writeFileSync(join(out, "mydocs", "drafts", "notes.md"), "# Notater\n");
+    writeFileSync(join(out, ".config"), "mine\n");
+    // Content and modification time of every file: what a refused build must not touch.
+    const snapshot = () => files(out).map((f) => `${f}\n${statSync(join(out, f)).mtimeMs}\n${readFileSync(join(out, f), "utf8")}`);
+    const before = snapshot();
+    const content = fixtureWith();
+    const refused = kostra(["build", "--content", content, "--out", out]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(`kostra build: --out ${out} holds files no kostra build made (it has no ${OUTPUT_MARKER}): the site would replace them all; choose an empty folder, or pass --force to replace them\n`);
+    expect(snapshot()).toEqual(before);
+    // Nothing beside it either: no lock, no partial site.
+    expect(readdirSync(parent)).toEqual(["papers"]);
+
+    // A file where the folder should be is not ours either.
+    const file = join(tempDir("a-file"), "site");
+    writeFileSync(file, "not a folder\n");
+    const onFile = kostra(["build", "--content", content, "--out", file]);
+    expect(onFile.status).toBe(2);
+    expect(onFile.stderr).toMatch(/is not a folder: the site would replace it; choose an empty folder, or pass --force/);
+    expect(readFileSync(file, "utf8")).toBe("not a folder\n");
+
+    // An empty folder is built into as a missing one is (here the build then fails validation,
+    // which shows that it was not refused).
+    const empty = join(tempDir("empty-out"), "dist");
+    mkdirSync(empty);
+    const intoEmpty = kostra(["build", "--content", fixtureWith("duplicate-code"), "--out", empty]);
+    expect(intoEmpty.status, intoEmpty.stderr).toBe(1);
+    expect(intoEmpty.stderr).toMatch(/not building, validation failed/);
+
+    const forced = kostra(["build", "--content", content, "--out", out, "--force"]);
+    expect(forced.status, forced.stderr).toBe(0);
+    const site = files(out);
+    expect(site).toContain("index.html");
+    expect(site).toContain(OUTPUT_MARKER);
+    expect(site).not.toContain("thesis.txt");
+    expect(readFileSync(join(out, OUTPUT_MARKER), "utf8")).toMatch(/^Built by `kostra build`/);
+    // The marker is no API file: index.json, which lists every one, does not list it.
+    expect(readFileSync(join(out, "api", "v1", "index.json"), "utf8")).not.toContain(OUTPUT_MARKER);
+
+    const again = kostra(["build", "--content", content, "--out", out]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(files(out)).toEqual(site);
+    expect(readdirSync(parent)).toEqual(["papers"]);
+  }, 400_000);
+
   it("refuses a content root with no content file unless --allow-empty", () => {
     const empty = tempDir("empty");
     for (const folder of ["codelists", "content", "changes"]) mkdirSync(join(empty, folder));
@@ -198,4 +250,16 @@ describe("the output folder of kostra build", () => {
     expect(existsSync(join(out, "index.html"))).toBe(true);
     expect(existsSync(join(out, "marker"))).toBe(false);
   }, 300_000);
+
+  it("counts a site built before builds marked their output as a site, and a folder with only some of its files as someone's", async () => {
+    const { outputKind } = await import("../src/lib/build/output-marker.ts");
+    const legacy = tempDir("legacy");
+    for (const f of ["api/v1/index.json", "pagefind/pagefind-entry.json", "_headers"]) {
+      mkdirSync(join(legacy, f, ".."), { recursive: true });
+      writeFileSync(join(legacy, f), "{}");
+    }
+    expect(outputKind(legacy)).toBe("site");
+    rmSync(join(legacy, "_headers"));
+    expect(outputKind(legacy)).toBe("files");
+  });
 });

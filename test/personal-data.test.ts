@@ -11,29 +11,9 @@ import { redactNationalIds } from "../src/lib/guard/redact.ts";
 import { passRedacted } from "../src/lib/build/step-output.ts";
 import { PassThrough } from "node:stream";
 import { fixtureWith, REPO, tempDir } from "./helpers.ts";
+import { makeNationalId } from "./national-ids.ts";
 
 const kostra = (args: string[]) => spawnSync(process.execPath, [join(REPO, "bin", "kostra.js"), ...args], { encoding: "utf8", env: { ...process.env, KOSTRA_CONTENT_DIR: "" }, timeout: 120_000 });
-
-const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-const sum = (d: number[], w: number[]) => w.reduce((s, x, i) => s + x * d[i], 0);
-
-/**
- * A number with valid check digits, made here so that none is ever committed: `date` is DDMMYY
- * (a D-number adds 40 to the day, an H-number 40 to the month), `remainder` the 2032 format's
- * remainder of the first check sum (0 is the format in use today).
- */
-function makeNationalId(date: string, remainder = 0, individual = 123): string {
-  for (let n = individual; n < individual + 1000; n++) {
-    const d = [...`${date}${String(n % 1000).padStart(3, "0")}`].map(Number);
-    const k1 = (11 - ((sum(d, W1) - remainder) % 11 + 11) % 11) % 11;
-    if (k1 > 9) continue;
-    const k2 = (11 - (sum([...d, k1], W2) % 11)) % 11;
-    if (k2 > 9) continue;
-    return [...d, k1, k2].join("");
-  }
-  throw new Error("no number");
-}
 
 const NUMBERS = {
   fødselsnummer: makeNationalId("150385"),
@@ -59,6 +39,15 @@ const SPELLINGS: Record<string, (id: string) => string> = {
   "hex entity": (id) => `${id.slice(0, 10)}&#x${id.charCodeAt(10).toString(16)};`,
   "percent-encoded in a link": (id) => `[saken](/sok/?q=%${id.charCodeAt(0).toString(16)}${id.slice(1)})`,
   "full-width digits": (id) => [...id].map((c) => String.fromCharCode(0xff10 + Number(c))).join(""),
+  "Arabic-Indic digits": (id) => [...id].map((c) => String.fromCharCode(0x0660 + Number(c))).join(""),
+  "Devanagari digits": (id) => [...id].map((c) => String.fromCharCode(0x0966 + Number(c))).join(""),
+  "a combining grapheme joiner after each digit": (id) => [...id].map((c) => `${c}\u034f`).join(""),
+  "a variation selector after each digit": (id) => [...id].map((c) => `${c}\ufe0e`).join(""),
+  "an accent after each digit": (id) => [...id].map((c) => `${c}\u0301`).join(""),
+  keycaps: (id) => [...id].map((c) => `${c}\ufe0f\u20e3`).join(""),
+  "a hyphen, a line break and deep indentation": (id) => `${id.slice(0, 6)}-\n${" ".repeat(20)}${id.slice(6)}`,
+  "a link, then the rest (joined when rendered)": (id) => `[${id.slice(0, 6)}](/x)${id.slice(6)}`,
+  "emphasis across a nested list item": (id) => `**${id.slice(0, 6)}**\n    - **${id.slice(6)}**`,
 };
 
 /** The number must not be in any output, in any spelling: the digits alone, or anything the guard recognises. */
@@ -115,6 +104,10 @@ describe("numbers in values, keys, names and ids", () => {
     "a folded YAML line, deeply indented": (dir) => writeFileSync(join(dir, "codelists/farger/2022.yaml"), readFileSync(join(dir, "codelists/farger/2022.yaml"), "utf8").replace('name: { nb: "Rød" }', `name:\n${" ".repeat(40)}nb: >-\n${" ".repeat(42)}Rød ${id.slice(0, 6)}\n${" ".repeat(42)}${id.slice(6)}`)),
     "a YAML hexadecimal number": (dir) => writeFileSync(join(dir, "codelists/farger/2022.yaml"), readFileSync(join(dir, "codelists/farger/2022.yaml"), "utf8").replace('code: "1"', `code: 0x${Number(id).toString(16)}`)),
     "a YAML number with an exponent": (dir) => writeFileSync(join(dir, "codelists/farger/2022.yaml"), readFileSync(join(dir, "codelists/farger/2022.yaml"), "utf8").replace('code: "1"', `code: ${id.slice(0, 9)}.${id.slice(9)}e2`)),
+    "a YAML binary number": (dir) => writeFileSync(join(dir, "codelists/farger/2022.yaml"), readFileSync(join(dir, "codelists/farger/2022.yaml"), "utf8").replace('code: "1"', `code: 0b${Number(id).toString(2)}`)),
+    "a YAML number with leading zeros": (dir) => writeFileSync(join(dir, "codelists/farger/2022.yaml"), readFileSync(join(dir, "codelists/farger/2022.yaml"), "utf8").replace('code: "1"', `code: 00${id}`)),
+    "a binary KLASS number (it becomes a folder of the KLASS API)": (dir) => writeFileSync(join(dir, "codelists/farger/codelist.yaml"), readFileSync(join(dir, "codelists/farger/codelist.yaml"), "utf8") + `klassId: 0b${Number(id).toString(2)}\n`),
+    "a folded YAML line after a hyphen, deeply indented": (dir) => writeFileSync(join(dir, "codelists/farger/2022.yaml"), readFileSync(join(dir, "codelists/farger/2022.yaml"), "utf8").replace('name: { nb: "Rød" }', `name:\n      nb: >-\n        Rød ${id.slice(0, 6)}-\n${" ".repeat(20)}${id.slice(6)}`)),
     "an unquoted YAML number": (dir) => writeFileSync(join(dir, "codelists/farger/2022.yaml"), readFileSync(join(dir, "codelists/farger/2022.yaml"), "utf8").replace('code: "1"', `code: ${id}`)),
     "a duplicate code": (dir) => writeFileSync(join(dir, "codelists/farger/2022.yaml"), readFileSync(join(dir, "codelists/farger/2022.yaml"), "utf8").replace('code: "1"', `code: "${id}"`).replace('code: "3"', `code: "${id}"`)),
     "an unknown field (a key)": (dir) => append(join(dir, "content/working-groups/wg.yaml"), `"${id}": x\n`),

@@ -11,6 +11,7 @@ import { ChangeSet } from "../src/lib/diff/change.ts";
 import { evaluateControl } from "../src/lib/rules/evaluate.ts";
 import { Registry } from "../src/lib/model/registry.ts";
 import type { Code } from "../src/lib/schema/index.ts";
+import { OUTPUT_MARKER } from "../src/lib/build/output-marker.ts";
 import { buildSite, buildSiteAsync } from "./build-site.ts";
 import { fixtureWith, REPO } from "./helpers.ts";
 
@@ -200,6 +201,8 @@ describe("deterministic, atomic builds", () => {
   it("leaves the output folder as it was, with no partial folder, when a build fails", () => {
     const out = join(fixtureWith(), "site");
     mkdirSync(out);
+    // An earlier build's site: it has the build's marker, or the build would refuse to replace it.
+    writeFileSync(join(out, OUTPUT_MARKER), "Built by `kostra build`\n");
     writeFileSync(join(out, "marker"), "previous build");
     const run = kostra(["build", "--content", fixtureWith("duplicate-code"), "--out", out]);
     expect(run.status).toBe(1);

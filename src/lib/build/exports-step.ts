@@ -3,6 +3,8 @@ import { loadContent } from "../load/load-content.ts";
 import type { Registry } from "../model/registry.ts";
 import { recordTiming } from "./timings.ts";
 import { formatFinding } from "../guard/print-finding.ts";
+import { writeFingerprint } from "../load/fingerprint.ts";
+import { fingerprintsOf } from "./content-unchanged.ts";
 
 const siteUrl = () => (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
 const since = (started: number) => performance.now() - started;
@@ -14,7 +16,7 @@ const since = (started: number) => performance.now() - started;
  */
 export async function exportsStep(root: string, staging: string): Promise<number> {
   const started = performance.now();
-  const registry = await loadedContent(root);
+  const registry = await loadedContent(root, staging);
   if (typeof registry === "number") return registry;
   const { files, bytes } = await writeExports(registry, staging, siteUrl());
   process.stdout.write(`kostra build: wrote ${files} export files (${(bytes / 2 ** 20).toFixed(0)} MiB) to api/v1/ in ${Math.round(since(started))} ms\n`);
@@ -23,8 +25,9 @@ export async function exportsStep(root: string, staging: string): Promise<number
 }
 
 /** The content, loaded without checks and without its sources (a function of its own, so the files' texts can be collected). */
-async function loadedContent(root: string): Promise<Registry | number> {
+async function loadedContent(root: string, staging: string): Promise<Registry | number> {
   const loaded = await loadContent(root, { validated: true });
+  writeFingerprint(fingerprintsOf(staging), "exports", loaded.fingerprint);
   const errors = loaded.findings.filter((f) => f.severity === "error");
   if (!errors.length) return loaded.registry.withoutSources();
   // Only when a file changed after validation: the build stops rather than publish it unchecked.

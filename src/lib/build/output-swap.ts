@@ -1,7 +1,9 @@
-import { lstatSync, writeFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { markSite } from "./output-marker.ts";
 import { runsElsewhere } from "./pids.ts";
+import { pauseForTest } from "./test-pause.ts";
 
 /**
  * Puts a complete new site at `out` in place of the old one, with two renames in one folder: the
@@ -15,8 +17,11 @@ import { runsElsewhere } from "./pids.ts";
  * `out` stays a real folder: `cp -r`, rsync, static hosts' uploads, `astro preview`, the `dist/`
  * line of .gitignore and everything that lists the folder beside `out` see what they always saw,
  * and there is no first build that must turn a real folder into a link non-atomically anyway.
+ *
+ * The site is marked as a build's first (`output-marker.ts`), so that the next build may replace it.
  */
 export async function swapIn(site: string, out: string): Promise<void> {
+  markSite(site);
   pauseForTest("KOSTRA_TEST_PAUSE_AT_SWAP");
   const old = `${out}.old-${process.pid}`;
   const hadOld = present(out);
@@ -46,14 +51,3 @@ export async function recoverSwap(out: string): Promise<void> {
 
 /** Whether anything is at `path`, a broken symlink included. */
 const present = (path: string) => lstatSync(path, { throwIfNoEntry: false }) !== undefined;
-
-/**
- * Tests only: when `variable` names a file, writes this process's pid there and waits (up to a
- * minute, then goes on), so that a test can kill the build at exactly this point of the swap.
- */
-function pauseForTest(variable: string): void {
-  const marker = process.env[variable];
-  if (!marker) return;
-  writeFileSync(marker, String(process.pid));
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
-}

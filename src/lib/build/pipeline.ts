@@ -10,6 +10,8 @@ import { recoverSwap, swapIn } from "./output-swap.ts";
 import { refusal } from "./refusals.ts";
 import { passRedacted } from "./step-output.ts";
 import { partSizes } from "../search/index-parts.ts";
+import { contentChangeRefusal, fingerprintsOf } from "./content-unchanged.ts";
+import { FINGERPRINTS_ENV } from "../load/fingerprint.ts";
 import { contentBytes, fitsBesidePages } from "./overlap.ts";
 import { stepFlags } from "./gc-flags.ts";
 
@@ -28,6 +30,8 @@ export interface BuildOptions {
   out?: string;
   /** Build even when the content root holds no content file. */
   allowEmpty?: boolean;
+  /** Replace the output folder even when it holds files no build made (`refusals.ts`). */
+  force?: boolean;
 }
 
 /** How a step's process ended: its exit status (1 when a signal ended it) and why, when it was killed. */
@@ -91,10 +95,11 @@ export async function sideBySide(steps: Record<string, (signal: AbortSignal) => 
  * beside the pages' search index. Nothing is published when
  * validation fails, and a failed step leaves the output folder as it was.
  *
- * Around the steps: an output folder that overlaps the content, or content with no file, is refused
- * before anything starts (`refusals.ts`); one build at a time writes an output folder
- * (`output-lock.ts`); what killed builds left is recovered or removed first (`output-swap.ts`,
- * `leftovers.ts`), and the complete site is swapped in whole (`output-swap.ts`).
+ * Around the steps: an output folder that overlaps the content or holds files no build made, or
+ * content with no file, is refused before anything starts (`refusals.ts`); one build at a time
+ * writes an output folder (`output-lock.ts`); what killed builds left is recovered or removed
+ * first (`output-swap.ts`, `leftovers.ts`), and the complete site is marked as a build's
+ * (`output-marker.ts`) and swapped in whole (`output-swap.ts`).
  */
 export async function runBuild(root: string, options: BuildOptions = {}): Promise<number> {
   const out = resolve(options.out ?? join(BUNDLED_CONTENT_ROOT, "dist"));
@@ -150,7 +155,7 @@ async function buildSteps(root: string, out: string): Promise<number> {
   // once instead of keeping it resident through the page phase (about 0.2 GB on the small corpus).
   // KOSTRA_VALIDATED: the pages load the content without checks; validation runs in its own step,
   // and the pages are thrown away when it fails.
-  const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root };
+  const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root, [FINGERPRINTS_ENV]: fingerprintsOf(staging) };
   const stopPages = new AbortController();
   await mkdir(astroCwd, { recursive: true });
   const startPages = () => runStep(projectNode(), [astroBin, "build", "--root", BUNDLED_CONTENT_ROOT], { cwd: astroCwd, env, signal: stopPages.signal });
@@ -197,8 +202,16 @@ async function buildSteps(root: string, out: string): Promise<number> {
     },
   });
   if (failed) return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
+  const changed = contentChangeRefusal(staging);
+  if (changed) return fail(`${changed}; ${out} is left as it was`, 1);
   await mkdir(join(partial, "api"), { recursive: true });
   await rename(join(staging, "api", "v1"), join(partial, "api", "v1"));
+  // The last line of defence: nothing personal in what would be published, whatever its way there.
+  failed = await sideBySide({
+    "the check of the built site for personal data": (signal) => kostraStep(["build-step", "scan", partial, staging, "0", "2"], { signal }),
+    "the check of the built site for personal data (second half)": (signal) => kostraStep(["build-step", "scan", partial, staging, "1", "2"], { signal }),
+  });
+  if (failed) return fail(`not publishing: ${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
   await rm(staging, { recursive: true, force: true });
   await rm(astroCwd, { recursive: true, force: true });
   await swapIn(partial, out);

@@ -5,6 +5,10 @@ import { SEARCH_RECORDS_FILE, writeSearchRecords } from "../search/records-file.
 import type { Registry } from "../model/registry.ts";
 import { recordTiming } from "./timings.ts";
 import { validateAndReport } from "./validate-step.ts";
+import { writeFingerprint } from "../load/fingerprint.ts";
+import { fingerprintsOf } from "./content-unchanged.ts";
+import { pauseForTest } from "./test-pause.ts";
+import { writeAllowedHashes } from "./scan-step.ts";
 
 const since = (started: number) => performance.now() - started;
 
@@ -13,9 +17,15 @@ const since = (started: number) => performance.now() - started;
  * documents built for warnings, validation's diffs). A function of its own so that nothing holds
  * the validated registry afterwards. The exit code when validation fails.
  */
-async function validatedContent(root: string): Promise<Registry | number> {
-  const { code, registry } = await validateAndReport(root);
-  return code === 0 ? registry.withoutSources() : code;
+async function validatedContent(root: string, staging: string): Promise<Registry | number> {
+  const { code, registry, fingerprint, allowed } = await validateAndReport(root);
+  if (code !== 0) return code;
+  await mkdir(staging, { recursive: true });
+  await writeAllowedHashes(staging, allowed);
+  // What was checked, byte for byte: the build publishes only if every later step read the same.
+  writeFingerprint(fingerprintsOf(staging), "validated", fingerprint);
+  pauseForTest("KOSTRA_TEST_PAUSE_AFTER_VALIDATION");
+  return registry.withoutSources();
 }
 
 /**
@@ -24,7 +34,7 @@ async function validatedContent(root: string): Promise<Registry | number> {
  * index beside the pages reads. The process ends, with its memory, before Astro starts.
  */
 export async function prepareStep(root: string, staging: string): Promise<number> {
-  const registry = await validatedContent(root);
+  const registry = await validatedContent(root, staging);
   if (typeof registry === "number") return registry;
   const started = performance.now();
   await mkdir(staging, { recursive: true });

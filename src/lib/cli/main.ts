@@ -17,11 +17,12 @@ Usage:
       content/published/<year>.json. From then on validate fails when any of them changes.
   npx kostra publish <year> --correct --what "…" --why "…" --decision "…"
       Record a correction (erratum) of a published year, with the files it changes.
-  npx kostra build [--content DIR] [--out DIR] [--allow-empty]
+  npx kostra build [--content DIR] [--out DIR] [--allow-empty] [--force]
       Validate, then build the site and its exports into DIR (default dist/). The new site replaces
       the old one whole; one build at a time per DIR. DIR may not hold the content root nor lie in
-      its codelists/, content/ or changes/. A content root with no content file is refused unless
-      --allow-empty is given.
+      its codelists/, content/ or changes/. DIR must be missing, empty or a site an earlier build
+      made (it holds .kostra-build): a folder of other files is refused unless --force is given.
+      A content root with no content file is refused unless --allow-empty is given.
   npx kostra serve [--out DIR] [--port 4321] [--host 127.0.0.1]
       Serve a built site (default dist/) with the headers of its _headers file, and KLASS's query
       API under /api/klass/v1/ for klassR and ssb-klass-python (docs/api.md). Loopback by default.
@@ -54,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: "string", default: "text" },
         out: { type: "string" },
         "allow-empty": { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         correct: { type: "boolean", default: false },
         what: { type: "string" },
         why: { type: "string" },
@@ -99,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     case "serve":
       return (await import("./serve-command.ts")).runServe({ out: args.values.out, port: args.values.port, host: args.values.host });
     case "build":
-      return (await import("../build/pipeline.ts")).runBuild(root, { out: args.values.out, allowEmpty: args.values["allow-empty"] });
+      return (await import("../build/pipeline.ts")).runBuild(root, { out: args.values.out, allowEmpty: args.values["allow-empty"], force: args.values.force });
     // The steps `kostra build` runs each in a process of its own; not meant to be called by hand.
     case "build-step": {
       const [step, ...paths] = args.positionals;
@@ -107,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
       if (step === "exports" && paths.length === 1) return (await import("../build/exports-step.ts")).exportsStep(root, paths[0]);
       if (step === "search-records" && paths.length === 1) return (await import("../build/search-step.ts")).searchRecordsStep(paths[0]);
       if (step === "search" && paths.length === 2) return (await import("../build/search-step.ts")).searchStep(paths[0], paths[1]);
-      process.stderr.write(`kostra build-step: expected "prepare <staging>", "exports <staging>", "search-records <staging>" or "search <dist> <staging>"\n`);
+      if (step === "scan" && paths.length === 4) return (await import("../build/scan-step.ts")).scanStep(paths[0], paths[1], Number(paths[2]), Number(paths[3]));
+      process.stderr.write(`kostra build-step: expected "prepare <staging>", "exports <staging>", "search-records <staging>", "search <dist> <staging>" or "scan <dist> <staging> <k> <n>"\n`);
       return 2;
     }
     default:

@@ -5,26 +5,32 @@ import type { SsbField } from "../kontrollprogram/format.ts";
 import type { Change } from "./change.ts";
 import { fieldCodes } from "./field-codes.ts";
 import { diffForm } from "./form.ts";
+import { CELL_LINE_BREAK, cellText, codeSpan, linkTarget } from "./markdown-cell.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;
 
-/* SSB's changelog layout: the markup of the control program's own changelogs (kravspesifikasjon/changelog_for_*.md). */
+/*
+ * SSB's changelog layout: the markup of the control program's own changelogs
+ * (kravspesifikasjon/changelog_for_*.md). Every value from the content passes through
+ * markdown-cell.ts, so that a label cannot end its cell or row, forge a section or carry HTML.
+ */
 const CHECKMARK = "✅";
 const XMARK = "❌";
 const CHANGED_TO = "<br/> endret til <br/>";
 const HEADER = ["| Navn | Beskrivelse | Lengde | Fra‑Til | Datatype | Obligatorisk | Dato-maske | Kodeliste |", "|------|-------------|--------|---------|----------|--------------|------------|-----------|"];
 
-const changedTo = (a: string, b: string, changed = a !== b) => (changed ? `${a}${CHANGED_TO}${b}` : b);
+const changedTo = (a: string, b: string, changed = a !== b) => (changed ? `${cellText(a)}${CHANGED_TO}${cellText(b)}` : cellText(b));
 const mandatoryChangedTo = (a: boolean, b: boolean) => (a === b ? (b ? CHECKMARK : "") : `${a ? CHECKMARK : XMARK}${CHANGED_TO}${b ? CHECKMARK : XMARK}`);
-const codeLine = (c: { code: string; label: string }) => `\`${c.code}\`: ${c.label}`;
+const codeLine = (c: { code: string; label: string }) => `${codeSpan(c.code)}: ${cellText(c.label)}`;
 const last = (f: SsbField) => f.from + f.size - 1;
 
 /** A field added or removed, whole: its description at most 300 characters, line breaks as `<br/>`, its codes listed. */
 function wholeRow(f: SsbField): string {
-  const cut = f.description?.slice(0, 300).replaceAll("\n", "<br/>");
-  const description = cut === undefined ? "" : cut.length === 300 ? `${cut}...` : cut;
-  const codes = f.codeList.map((c) => codeLine({ code: c.code, label: c.value })).join("<br/>");
-  return `| \`${f.name}\` | ${description} | ${f.size} | ${f.from}‑${last(f)} | ${f.dataType} | ${f.mandatory ? CHECKMARK : ""} | ${f.datePattern} | ${codes} |`;
+  // Cut before escaping, as SSB cuts the text itself: a cut never splits an escape.
+  const cut = f.description?.slice(0, 300);
+  const description = cut === undefined ? "" : cut.length === 300 ? `${cellText(cut)}...` : cellText(cut);
+  const codes = f.codeList.map((c) => codeLine({ code: c.code, label: c.value })).join(CELL_LINE_BREAK);
+  return `| ${codeSpan(f.name)} | ${description} | ${f.size} | ${f.from}‑${last(f)} | ${cellText(f.dataType)} | ${f.mandatory ? CHECKMARK : ""} | ${cellText(f.datePattern)} | ${codes} |`;
 }
 
 /**
@@ -44,12 +50,12 @@ function changedRow(a: SsbField, b: SsbField, changes: Draft[]): string {
   let codes = "";
   if (!removed.length && !added.length && !relabelled.length) codes = "Ingen endringer";
   else {
-    if (a.codelistSource && b.codelistSource && a.codelistSource === b.codelistSource) codes += `[Vis endringer i Klass](${b.codelistSource}/endringer)<br/><br/>`;
+    if (a.codelistSource && b.codelistSource && a.codelistSource === b.codelistSource) codes += `[Vis endringer i Klass](${linkTarget(`${b.codelistSource}/endringer`)})<br/><br/>`;
     if (removed.length) codes += `Fjernet:<br/>${removed.map((c) => codeLine({ code: c.code!, label: c.before!.label! })).join("<br/>")}<br/><br/>`;
     if (added.length) codes += `Lagt til:<br/>${added.map((c) => codeLine({ code: c.code!, label: c.after!.label! })).join("<br/>")}<br/><br/>`;
-    if (relabelled.length) codes += `Endret:<br/>${relabelled.map((c) => `\`${c.code}\` : ${c.before!.label}<br/>endret til ${c.after!.label}`).join("<br/>")}<br/>`;
+    if (relabelled.length) codes += `Endret:<br/>${relabelled.map((c) => `${codeSpan(c.code!)} : ${cellText(c.before!.label!)}<br/>endret til ${cellText(c.after!.label!)}`).join("<br/>")}<br/>`;
   }
-  return `| \`${a.name}\` | ${description} | ${size} | ${fromTo} | ${dataType} | ${mandatory} | ${datePattern} | ${codes} |`;
+  return `| ${codeSpan(a.name)} | ${description} | ${size} | ${fromTo} | ${dataType} | ${mandatory} | ${datePattern} | ${codes} |`;
 }
 
 /** The record fields of a fixed-width version in SSB's form, by name, in file order. */
@@ -76,7 +82,7 @@ export function kontrollprogramChangelog(registry: Registry, entry: FormEntry, f
   for (const d of drafts) byElement.set(d.element!, [...(byElement.get(d.element!) ?? []), d]);
 
   const title = toFileDescription(entry.meta, before.data, from).title;
-  const lines = [`# Endringslogg: ${title}, fra  ${from} til ${to}`, ""];
+  const lines = [`# Endringslogg: ${cellText(title)}, fra  ${from} til ${to}`, ""];
   const has = (id: string, pred: (d: Draft) => boolean) => (byElement.get(id) ?? []).some(pred);
   const removed = [...old.values()].filter((f) => has(f.id, (d) => d.type === "field-removed"));
   const added = [...now.values()].filter((f) => has(f.id, (d) => d.type === "field-added" || d.type === "field-added-mandatory"));

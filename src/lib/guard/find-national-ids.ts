@@ -10,18 +10,21 @@ export interface Span {
 }
 
 /**
- * What may stand between the digits of a number written by a person or hidden by an editor: any
- * white space (two spaces, no-break space, tab, a line break or a folded YAML line), invisible
- * format characters (zero-width space, soft hyphen, BOM), dots, hyphens and dashes, Markdown
- * emphasis and code marks, and the backslash of a YAML line continuation. Commas, slashes and
- * letters end a number: lists of codes and paths stay lists.
+ * What may stand between the digits of a number written by a person or hidden by an editor, besides
+ * white space (two spaces, no-break space, tab, a line break or a folded YAML line): invisible
+ * format characters (zero-width space, soft hyphen, BOM), combining and enclosing marks a reader
+ * does not see as characters of their own (a grapheme joiner, a variation selector, an accent, the
+ * keycap of «1️⃣»), dots, hyphens and dashes, Markdown emphasis and code marks, and the backslash of
+ * a YAML line continuation. Commas, slashes and letters end a number: lists of codes and paths stay
+ * lists.
  */
-const SEPARATOR = String.raw`[\s\p{Cf}.\-\u2010-\u2015\u2212*_~\x60\\]`;
+const MARK = String.raw`[\p{Cf}\p{M}.\-\u2010-\u2015\u2212*_~\x60\\]`;
 /**
- * A run of digits with separators of at most 16 characters between them, or white space of up to
- * 80 (a line break and the indentation of a deeply nested YAML line, folded into one space).
+ * A run of digits with at most 16 marks between two of them, and white space of up to 80 characters
+ * on either side of each mark: a folded YAML line (`123456-`, a line break and deep indentation,
+ * `78901`) and Markdown that a reader sees joined (`**123456**`, a line break, `- **78901**`).
  */
-const CHAIN = new RegExp(String.raw`\d(?:(?:${SEPARATOR}{0,16}|\s{1,80})\d)*`, "gu");
+const CHAIN = new RegExp(String.raw`\d(?:\s{0,80}(?:${MARK}\s{0,80}){0,16}\d)*`, "gu");
 const GROUP = /\d+/g;
 /** What every spelling of a number needs: a digit in some form, a character reference, an escape or a percent sign. */
 const MAYBE = /[\p{Nd}\p{No}&%\\]/u;
@@ -36,50 +39,92 @@ const ENCODED = /&#(\d{1,7});?|&#[xX]([0-9a-fA-F]{1,6});?|&([A-Za-z][A-Za-z0-9]{
 
 
 /**
- * A character folded for scanning: a digit in any form (full-width, mathematical, superscript)
- * becomes its ASCII digit; other characters stay as they are, so separators still separate, except
- * that characters outside the BMP become one neutral character to keep one offset per character.
+ * A character folded for scanning: a digit in any form (full-width, mathematical, superscript, and
+ * the digits of other scripts: Arabic-Indic, Devanagari, Bengali …) becomes its ASCII digit; other
+ * characters stay as they are, so separators still separate, except that characters outside the
+ * BMP become one neutral character to keep one offset per character.
  */
 function fold(char: string): string {
   const folded = char.normalize("NFKC");
   if (/^\d$/.test(folded)) return folded;
+  const value = decimalValue(char);
+  if (value !== undefined) return String(value);
   return char.length === 1 ? char : "#";
 }
 
+const DECIMAL = /^\p{Nd}$/u;
+
 /**
- * The text decoded for scanning, one output character per decoded character, with the offset in the
- * original text of each: findings point at what the author wrote, not at the decoded form.
+ * The value of a decimal digit of any script. Unicode puts every script's digits zero to nine on
+ * ten consecutive code points, and where several sets stand back to back (the mathematical ones)
+ * each is ten long, so the value is the distance from the start of the run, modulo ten. NFKC folds
+ * only some of them (full-width, mathematical), not Arabic-Indic or Devanagari.
  */
-function decodeForScan(text: string): { decoded: string; origin: number[] } | undefined {
-  ENCODED.lastIndex = 0;
-  if (!ENCODED.test(text)) return undefined;
-  ENCODED.lastIndex = 0;
+function decimalValue(char: string): number | undefined {
+  if (!DECIMAL.test(char)) return undefined;
+  const code = char.codePointAt(0)!;
+  let start = code;
+  while (start > 0 && code - start < 100 && DECIMAL.test(String.fromCodePoint(start - 1))) start--;
+  return (code - start) % 10;
+}
+
+/** Where an escape, a reference or a digit outside ASCII may start: cheap to find without Unicode classes. */
+const CANDIDATE = /[&%\\]|[^\x00-\x7f]/g;
+const ENCODED_AT = new RegExp(ENCODED.source, "uy");
+
+/**
+ * The text decoded for scanning, with a map back to the original text: findings point at what the
+ * author wrote, not at the decoded form. Stretches copied as they are keep their offsets; each
+ * decoded character points at the escape it came from. Candidates are found first by a plain
+ * regular expression, since trying the full one at every character of a large page was the cost of
+ * the whole scan.
+ */
+function decodeForScan(text: string): { decoded: string; origin: (i: number) => number } | undefined {
   let decoded = "";
-  const origin: number[] = [];
+  // Segments of the decoded text: where each starts there and in the original, and whether it is a copy.
+  const starts: number[] = [];
+  const origins: number[] = [];
+  const copies: boolean[] = [];
   let last = 0;
-  const emit = (chars: string, at: number) => {
-    for (const c of chars) {
-      decoded += c.length === 1 && c.charCodeAt(0) < 0x80 ? c : fold(c);
-      origin.push(at);
-    }
+  const copyUpTo = (end: number) => {
+    if (end <= last) return;
+    starts.push(decoded.length);
+    origins.push(last);
+    copies.push(true);
+    decoded += text.slice(last, end);
   };
-  for (const m of text.matchAll(ENCODED)) {
-    for (let i = last; i < m.index; i++) {
-      decoded += text[i];
-      origin.push(i);
-    }
-    last = m.index + m[0].length;
+  CANDIDATE.lastIndex = 0;
+  for (let c = CANDIDATE.exec(text); c; c = CANDIDATE.exec(text)) {
+    ENCODED_AT.lastIndex = c.index;
+    const m = ENCODED_AT.exec(text);
+    if (!m) continue;
+    copyUpTo(m.index);
     const [whole, dec, hex, name, pct, x, u, bigU] = m;
-    if (dec !== undefined || hex !== undefined || name !== undefined) emit(characterReference(dec, hex, name) ?? "#", m.index);
-    else if (pct !== undefined || x !== undefined) emit(String.fromCharCode(parseInt(pct ?? x, 16)), m.index);
-    else if (u !== undefined || bigU !== undefined) emit(characterReference(undefined, u ?? bigU, undefined)!, m.index);
-    else emit(whole, m.index);
+    let chars: string;
+    if (dec !== undefined || hex !== undefined || name !== undefined) chars = characterReference(dec, hex, name) ?? "#";
+    else if (pct !== undefined || x !== undefined) chars = String.fromCharCode(parseInt(pct ?? x, 16));
+    else if (u !== undefined || bigU !== undefined) chars = characterReference(undefined, u ?? bigU, undefined)!;
+    else chars = whole;
+    starts.push(decoded.length);
+    origins.push(m.index);
+    copies.push(false);
+    for (const ch of chars) decoded += ch.length === 1 && ch.charCodeAt(0) < 0x80 ? ch : fold(ch);
+    last = m.index + whole.length;
+    CANDIDATE.lastIndex = last;
   }
-  for (let i = last; i < text.length; i++) {
-    decoded += text[i];
-    origin.push(i);
-  }
-  origin.push(text.length);
+  if (!starts.length) return undefined;
+  copyUpTo(text.length);
+  const origin = (i: number): number => {
+    if (i >= decoded.length) return text.length;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return copies[lo] ? origins[lo] + (i - starts[lo]) : origins[lo];
+  };
   return { decoded, origin };
 }
 
@@ -94,7 +139,7 @@ export function findNationalIds(text: string, allowed?: ReadonlySet<string>): Sp
   if (text.length < 11 || !MAYBE.test(text)) return [];
   const plain = decodeForScan(text);
   const scanned = plain?.decoded ?? text;
-  const at = (i: number) => (plain ? plain.origin[i] : i);
+  const at = (i: number) => (plain ? plain.origin(i) : i);
   const spans: Span[] = [];
   for (const chain of scanned.matchAll(CHAIN)) {
     if (chain[0].length < 11) continue; // too short to hold eleven digits: most runs (years, codes)

@@ -1,3 +1,4 @@
+import type { PathSegment } from "../findings/finding.ts";
 import type { Form, FormVersion, RecordField } from "../schema/index.ts";
 import type { SsbField, SsbFileDescription } from "./format.ts";
 
@@ -59,4 +60,46 @@ export function toForm(d: SsbFileDescription, workingGroup: string, source: stri
     controlProgramId: d.id,
     source,
   };
+}
+
+/** A record field's key in content → the key of SSB's field it is made from (`fieldToContent`). */
+const SSB_FIELD_KEY: Record<string, string> = {
+  name: "name",
+  description: "description",
+  type: "dataType",
+  dataType: "dataType",
+  position: "from",
+  length: "size",
+  datePattern: "datePattern",
+  mandatory: "mandatory",
+  classification: "codelistSource",
+  codes: "codeList",
+};
+
+/**
+ * Where a value of the content the import writes comes from in SSB's file description, so that a
+ * problem with it is reported where the input says it: a path in a version file
+ * (`records.0.fields.3.position`) or in `form.yaml` (`name.nb`) as the path in SSB's file
+ * (`fields.3.from`, `title`). Undefined for what the file does not give (the source, the working
+ * group, the keys editors add).
+ */
+export function ssbPathOf(kind: "form" | "formVersion", path: readonly PathSegment[]): PathSegment[] | undefined {
+  const [first] = path;
+  if (kind === "form") {
+    if (first === "id" || first === "number" || first === "controlProgramId") return ["id"];
+    if (first === "name") return ["title"];
+    return undefined;
+  }
+  if (first === "title" || first === "description") return [first];
+  if (first !== "records") return undefined;
+  const [, , what, field, key, code, codeKey] = path;
+  if (what === "id" || what === "name") return ["id"];
+  if (what !== "fields") return ["fields"];
+  if (field === undefined) return ["fields"];
+  if (key === undefined) return ["fields", field];
+  const ssbKey = SSB_FIELD_KEY[String(key)];
+  if (ssbKey === undefined) return ["fields", field];
+  if (ssbKey !== "codeList" || code === undefined) return ["fields", field, ssbKey];
+  if (codeKey === undefined) return ["fields", field, "codeList", code];
+  return ["fields", field, "codeList", code, codeKey === "label" ? "value" : "code"];
 }

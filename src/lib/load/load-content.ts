@@ -9,6 +9,7 @@ import { parseMdxText } from "./mdx-text.ts";
 import { readBounded } from "./read-bounded.ts";
 import { findingAt, type SourceFile } from "../findings/source-file.ts";
 import type { GuardedFile } from "../guard/personal-data.ts";
+import { sha256, type Fingerprint } from "./fingerprint.ts";
 
 /** A file that parsed and matched its schema. */
 export interface LoadedFile {
@@ -36,24 +37,25 @@ export interface LoadOptions {
 }
 
 /** Reads one content file: text, YAML or MDX, then its schema. */
-export async function loadFile(found: DiscoveredFile, options: LoadOptions = {}): Promise<{ loaded?: LoadedFile; findings: Finding[] }> {
+export async function loadFile(found: DiscoveredFile, options: LoadOptions = {}): Promise<FileResult> {
   const whole = (message: string, expected: string): Finding => ({ severity: "error", file: found.path, line: 1, column: 1, message, expected });
   // Regular files only, their size checked before reading and the read bounded (read-bounded.ts).
   const read = await readBounded(found.absolute, MAX_FILE_BYTES);
   if ("problem" in read) return { findings: [whole(read.problem.message, read.problem.expected)] };
   const { bytes } = read;
+  const digest = sha256(bytes);
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { findings: [whole("file is not valid UTF-8 text", "UTF-8 encoded text (convert from Latin-1 or Windows-1252)")] };
+    return { findings: [whole("file is not valid UTF-8 text", "UTF-8 encoded text (convert from Latin-1 or Windows-1252)")], digest };
   }
   text = text.replace(/^\uFEFF/, "");
   const kind: ContentKind = contentKinds[found.kind];
   const parsed = kind.mdx ? await parseMdxText(text, found.path, !options.validated) : parseYamlText(text, found.path);
   // Checks over the text as written run on every file, also those that fail to parse or match their schema.
   const inspected = options.inspect?.({ path: found.path, text, data: parsed.findings.length ? undefined : parsed.data, file: parsed.file, body: "body" in parsed ? (parsed.body as string) : undefined }) ?? [];
-  if (parsed.findings.length) return { findings: [...parsed.findings, ...inspected] };
+  if (parsed.findings.length) return { findings: [...parsed.findings, ...inspected], digest };
 
   const { findings, data: output } = checkSchema(kind.schema, parsed.data, parsed.file, kind.name);
   findings.push(...inspected);
@@ -68,9 +70,9 @@ export async function loadFile(found: DiscoveredFile, options: LoadOptions = {})
       findings.push(findingAt(parsed.file, [idField], `${idField} "${String(data[idField])}" does not match the file or folder name`, `"${found.id}"`));
     }
   }
-  if (findings.length) return { findings };
+  if (findings.length) return { findings, digest };
   const mdx = "body" in parsed ? (parsed as unknown as { body: string; linesBeforeBody: number }) : undefined;
-  return { loaded: { found, file: parsed.file, data, body: mdx?.body, linesBeforeBody: mdx?.linesBeforeBody }, findings };
+  return { loaded: { found, file: parsed.file, data, body: mdx?.body, linesBeforeBody: mdx?.linesBeforeBody }, findings, digest };
 }
 
 /** Parses with the schema: its output, or the issues as findings placed at the offending field. */
@@ -99,7 +101,8 @@ export function checkSchema(schema: z.ZodType, data: unknown, file: SourceFile, 
   return { findings };
 }
 
-type FileResult = { loaded?: LoadedFile; findings: Finding[] };
+/** What reading one file gave: the file, if it loaded, its findings, and the SHA-256 of the bytes read, if it was read. */
+type FileResult = { loaded?: LoadedFile; findings: Finding[]; digest?: string };
 
 /** Files read at the same time. */
 const OPEN_FILES = 64;
@@ -110,8 +113,11 @@ const OPEN_FILES = 64;
  */
 export type LoadCache = Map<string, { stamp: string; result: FileResult }>;
 
-/** Reads a whole content root into a Registry; files with errors are left out and reported. */
-export async function loadContent(root: string, options: LoadOptions = {}): Promise<{ registry: Registry; loaded: LoadedFile[]; failed: DiscoveredFile[]; findings: Finding[] }> {
+/**
+ * Reads a whole content root into a Registry; files with errors are left out and reported. The
+ * fingerprint holds every file read, with the SHA-256 of its bytes.
+ */
+export async function loadContent(root: string, options: LoadOptions = {}): Promise<{ registry: Registry; loaded: LoadedFile[]; failed: DiscoveredFile[]; findings: Finding[]; fingerprint: Fingerprint }> {
   const { files, findings } = discover(root);
   const { cache } = options;
   const read = async (f: DiscoveredFile): Promise<FileResult> => {
@@ -141,12 +147,14 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   }
   const loaded: LoadedFile[] = [];
   const failed: DiscoveredFile[] = [];
+  const fingerprint: Fingerprint = {};
   results.forEach((r, i) => {
     findings.push(...r.findings);
+    if (r.digest) fingerprint[files[i].path] = r.digest;
     if (r.loaded) loaded.push(r.loaded);
     else failed.push(files[i]);
   });
-  return { registry: assemble(loaded), loaded, failed, findings };
+  return { registry: assemble(loaded), loaded, failed, findings, fingerprint };
 }
 
 function assemble(loaded: LoadedFile[]): Registry {

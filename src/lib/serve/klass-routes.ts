@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import { existsSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { KlassRoutes } from "../export/klass-api.ts";
 import { BadRequest, byCode, shapeCodes, type KlassCodeItem } from "./klass-filters.ts";
+import { isInside } from "./request-path.ts";
 
 /**
  * KLASS's query URLs under /api/klass/v1/, answered from the files `kostra build` wrote: the
@@ -57,6 +58,43 @@ function date(params: Params, name: string, required: boolean): string | null {
   return value;
 }
 
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/** A date and time as KLASS writes and reads them (`2015-10-31T01:30:00.000-02:00`, `…-0200`, `…Z`), in ms since 1970; undefined when it is none. */
+function instant(text: string): number | undefined {
+  const m = DATE_TIME.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second, ms] = m.slice(1, 8).map(Number);
+  const [sign, offsetHours, offsetMinutes] = [m[8] === "-" ? -1 : 1, Number(m[9] ?? 0), Number(m[10] ?? 0)];
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const real = new Date(Date.UTC(year, month - 1, day));
+  if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59 || offsetHours > 18 || offsetMinutes > 59) return undefined;
+  return utc - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
+}
+
+/**
+ * KLASS's `changedSince` on the list of classifications: only those changed after it. KLASS
+ * (Spring's ISO date-time, with its fallback pattern) answers 400 to a value it cannot read.
+ */
+function changedSince(params: Params): number | null {
+  const value = params.get("changedSince");
+  if (value === null || value === "") return null;
+  const since = instant(value);
+  if (since === undefined) throw new BadRequest(`Failed to convert value of type 'java.lang.String' to required type 'java.util.Date'; changedSince must be a date and time written yyyy-MM-dd'T'HH:mm:ss.SSSXXX (2015-10-31T01:30:00.000-02:00), not '${value}'`);
+  return since;
+}
+
+type ClassificationList = { _embedded: { classifications: { lastModified: string }[] }; page: { size: number; totalElements: number; totalPages: number; number: number } };
+
+/** The list of classifications, those changed since `changedSince` when it is given. */
+async function classifications(files: KlassFiles, params: Params): Promise<ClassificationList> {
+  const since = changedSince(params);
+  const list = await files.needed<ClassificationList>("classifications.json");
+  if (since === null) return list;
+  const changed = list._embedded.classifications.filter((c) => (instant(c.lastModified) ?? Infinity) > since);
+  return { ...list, _embedded: { classifications: changed }, page: { ...list.page, size: changed.length, totalElements: changed.length } };
+}
+
 /** A range [from, to) as KLASS reads it: `from` required, `to` optional (open) and after `from`. */
 function range(params: Params): [string, string | null] {
   const from = date(params, "from", true);
@@ -80,8 +118,10 @@ function bokmålOnly(language: string, routes: KlassRoutes) {
   if (language !== "nb") throw new NotFound(`Classification '${routes.name}' is not published in language: ${language}`);
 }
 
-async function readJson<T>(path: string): Promise<T | undefined> {
+/** A file of the site `dist`, parsed; undefined when there is none, or when a symlink leads out of the site (its file is none of the site's). */
+async function readJson<T>(dist: string, path: string): Promise<T | undefined> {
   try {
+    if (!isInside(await realpath(dist), await realpath(path))) return undefined;
     return JSON.parse(await readFile(path, "utf8")) as T;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
@@ -96,7 +136,7 @@ class KlassFiles {
     return join(this.dist, "api", "klass", "v1", ...parts);
   }
   file<T>(...parts: string[]) {
-    return readJson<T>(this.path(...parts));
+    return readJson<T>(this.dist, this.path(...parts));
   }
   /** Whether a path below the site is a file of it (the KLASS documents are served as they are too). */
   exists(pathname: string): boolean {
@@ -289,7 +329,7 @@ export async function klassResponse(dist: string, pathname: string, params: Para
   if (parts.length) parts[parts.length - 1] = parts[parts.length - 1].replace(/\.json$/, "");
   try {
     const [resource, id, operation, ...more] = parts;
-    if (resource === "classifications" && id === undefined) return { status: 200, body: await files.needed("classifications.json") };
+    if (resource === "classifications" && id === undefined) return { status: 200, body: await classifications(files, params) };
     if (resource === "versions" && id !== undefined && operation === undefined) {
       checkCommon(params);
       return { status: 200, body: await version(files, id) };

@@ -4,16 +4,19 @@ import { join, resolve } from "node:path";
 import sirv from "sirv";
 import { headersFor, parseHeadersFile, type HeaderRule } from "./headers-file.ts";
 import { KLASS_BASE, klassResponse } from "./klass-routes.ts";
+import { isHidden, requestPath, servedInside } from "./request-path.ts";
 
 /**
  * The site's server for `npm start` (`kostra serve`): a thin layer over a built dist/. Static files
  * through sirv, with the headers of dist/_headers as a host that reads that file sends them (the
  * Content-Security-Policy holds here as there), and KLASS's query URLs under /api/klass/v1/
- * answered from the files the build wrote for them (klass-routes.ts).
+ * answered from the files the build wrote for them (klass-routes.ts). Every request's path is
+ * normalised first and only that spelling is checked and served (request-path.ts): a host's own
+ * files and dot-files are never served, nor a file a symlink leads to outside the site.
  */
 
-/** Files a host reads for itself and never publishes. */
-const HOST_FILES = new Set(["/_headers", "/_redirects"]);
+/** The extensions sirv tries after a path (`/skjema/f1` → `skjema/f1.html`). */
+const EXTENSIONS = ["html"];
 
 export interface SiteServer {
   server: Server;
@@ -30,7 +33,7 @@ export function siteHandler(dist: string): (req: IncomingMessage, res: ServerRes
   const rules: HeaderRule[] = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, "utf8")) : [];
   // Files are looked up per request rather than indexed at start (sirv's dev mode): `kostra build`
   // swaps dist/ whole, and a server left running then serves the new site. ETags keep that cheap.
-  const files = sirv(root, { dev: true, etag: true, extensions: ["html"] });
+  const files = sirv(root, { dev: true, etag: true, extensions: EXTENSIONS });
   const notFoundPage = join(root, "404.html");
 
   const notFound = (res: ServerResponse) => {
@@ -38,25 +41,30 @@ export function siteHandler(dist: string): (req: IncomingMessage, res: ServerRes
     else res.writeHead(404, { "Content-Type": "text/plain;charset=utf-8" }).end("Fant ikke siden.\n");
   };
 
+  /** A static file, by the normalised path: sirv reads the path from `req.url`, so it is handed that one, and serves the very file checked. */
+  const serveFile = (req: IncomingMessage, res: ServerResponse, path: string, search: string) => {
+    if (!servedInside(root, path, EXTENSIONS)) return notFound(res);
+    req.url = encodeURI(path) + search;
+    files(req, res, () => notFound(res));
+  };
+
   return (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    let pathname = url.pathname;
-    try {
-      pathname = decodeURIComponent(pathname);
-    } catch {
+    const asked = requestPath(req.url ?? "/");
+    if (!asked) {
       res.writeHead(400, { "Content-Type": "text/plain;charset=utf-8" }).end("Ugyldig adresse.\n");
       return;
     }
+    const { path: pathname, search } = asked;
     for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain;charset=utf-8" }).end("Bare GET og HEAD.\n");
       return;
     }
-    if (HOST_FILES.has(pathname)) return notFound(res);
+    if (isHidden(pathname)) return notFound(res);
     if (pathname === KLASS_BASE || pathname.startsWith(`${KLASS_BASE}/`)) {
-      klassResponse(root, pathname, url.searchParams).then(
+      klassResponse(root, pathname, new URLSearchParams(search)).then(
         (answer) => {
-          if (!answer) return files(req, res, () => notFound(res));
+          if (!answer) return serveFile(req, res, pathname, search);
           // KLASS answers any origin (@CrossOrigin), and errors as problem details.
           res.writeHead(answer.status, { "Content-Type": answer.status < 400 ? "application/json" : "application/problem+json", "Access-Control-Allow-Origin": "*" });
           res.end(JSON.stringify(answer.body));
@@ -69,7 +77,7 @@ export function siteHandler(dist: string): (req: IncomingMessage, res: ServerRes
       );
       return;
     }
-    files(req, res, () => notFound(res));
+    serveFile(req, res, pathname, search);
   };
 }
 

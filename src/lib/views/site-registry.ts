@@ -5,6 +5,7 @@ import { validateContent } from "../validate/index.ts";
 import { loadContent, type LoadCache } from "../load/load-content.ts";
 import type { Registry } from "../model/registry.ts";
 import { processShared } from "../model/process-shared.ts";
+import { FINGERPRINTS_ENV, writeFingerprint } from "../load/fingerprint.ts";
 
 const cache = processShared("build-registry", () => ({ registry: undefined as Promise<Registry> | undefined, dev: undefined as LoadCache | undefined }));
 
@@ -34,16 +35,20 @@ export function reloadOnChange(): { contentChanged(): void } {
  */
 export function buildRegistry(): Promise<Registry> {
   cache.registry ??= (async () => {
+    // `kostra build` validated this content root a moment ago; loading it again is enough. First:
+    // Astro runs its dev-server hook in a build too when NODE_ENV is not «production» (under vitest).
+    if (process.env.KOSTRA_VALIDATED === resolveContentRoot()) {
+      const loaded = await loadContent(resolveContentRoot(), { validated: true });
+      // What the pages were made from, for the build to compare with what it validated.
+      const fingerprints = process.env[FINGERPRINTS_ENV];
+      if (fingerprints) writeFingerprint(fingerprints, "pages", loaded.fingerprint);
+      failWith(loaded.findings);
+      return loaded.registry.withoutSources();
+    }
     if (cache.dev) {
       const loaded = await loadContent(resolveContentRoot(), { cache: cache.dev });
       failWith(loaded.findings);
       return loaded.registry;
-    }
-    // `kostra build` validated this content root a moment ago; loading it again is enough.
-    if (process.env.KOSTRA_VALIDATED === resolveContentRoot()) {
-      const loaded = await loadContent(resolveContentRoot(), { validated: true });
-      failWith(loaded.findings);
-      return loaded.registry.withoutSources();
     }
     const result = await validateContent(resolveContentRoot());
     failWith(result.findings);

@@ -1,0 +1,65 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { findNationalIds } from "../guard/find-national-ids.ts";
+import { outputTexts } from "../guard/output-text.ts";
+import { redactNationalIds } from "../guard/redact.ts";
+import { escapeForTerminal } from "../guard/clean-text.ts";
+import { mapInBatches } from "../search/batches.ts";
+import { recordTiming } from "./timings.ts";
+import { SEARCH_RECORDS_FILE } from "../search/records-file.ts";
+
+/** Where the prepare step leaves the SHA-256 of each number recorded as not personal (never the number). */
+export const ALLOWED_HASHES_FILE = "allowed-number-hashes.json";
+
+const hashOf = (digits: string) => createHash("sha256").update(digits).digest("hex");
+
+/** Writes the hashes of the numbers the content allows, for the scan of the output. */
+export async function writeAllowedHashes(staging: string, allowed: Iterable<string>): Promise<void> {
+  await writeFile(join(staging, ALLOWED_HASHES_FILE), JSON.stringify([...allowed].map(hashOf)));
+}
+
+/** The allowed numbers as a set the guard can ask, knowing only their hashes. */
+async function allowedFrom(staging: string): Promise<ReadonlySet<string>> {
+  const hashes = new Set<string>(JSON.parse(await readFile(join(staging, ALLOWED_HASHES_FILE), "utf8")) as string[]);
+  return { has: (digits: string) => hashes.has(hashOf(digits)) } as ReadonlySet<string>;
+}
+
+/**
+ * `kostra build`'s last check before it publishes, in a process of its own (two side by side, each
+ * taking every `n`-th file from `k`): every file of the built site — its name, its text, a page's
+ * text as it reads, every part of a spreadsheet, the search index unpacked — must hold nothing that
+ * looks like a national identity number. Validation looks at the content; this looks at what would
+ * be published, whatever the way from one to the other. Prints each hit (file and what, never the
+ * number) and exits 1 on any.
+ */
+export async function scanStep(dist: string, staging: string, k = 0, n = 1): Promise<number> {
+  const started = performance.now();
+  const allowed = await allowedFrom(staging);
+  const files = ((await readdir(dist, { recursive: true, withFileTypes: true })) as { name: string; parentPath: string; isFile(): boolean; isDirectory(): boolean }[])
+    .map((e) => ({ path: join(e.parentPath, e.name).slice(dist.length + 1), file: e.isFile() }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  const hits: string[] = [];
+  const mine = files.filter((_, i) => i % n === k);
+  for (const { path } of mine) if (findNationalIds(path, allowed).length) hits.push(`${path}: its name`);
+  await mapInBatches(
+    mine.filter((f) => f.file),
+    16,
+    async ({ path }) => {
+      for (const { what, text } of outputTexts(path, await readFile(join(dist, path)))) {
+        if (findNationalIds(text, allowed).length) hits.push(`${path}: ${what}`);
+      }
+    },
+  );
+  // The search records the index was made from (their text is in the index's fragments, read there without it).
+  if (k === 0) {
+    const records = await readFile(join(staging, SEARCH_RECORDS_FILE), "utf8").catch(() => "");
+    if (findNationalIds(records, allowed).length) hits.push("the search index's records");
+  }
+  const ms = performance.now() - started;
+  recordTiming(`scan-${k}`, ms);
+  if (!hits.length) return 0;
+  const shown = hits.sort().map((h) => `  ${escapeForTerminal(redactNationalIds(h))}`);
+  process.stderr.write(`kostra build: the built site holds something that looks like a national identity number (not shown) in ${hits.length} place(s):\n${shown.join("\n")}\n`);
+  return 1;
+}

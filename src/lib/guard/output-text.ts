@@ -1,0 +1,55 @@
+import { gunzipSync } from "node:zlib";
+import { unzipSync } from "fflate";
+import { readerText } from "./reader-text.ts";
+
+/**
+ * Files a site holds whose bytes the build does not make from content: pictures, fonts, style sheets
+ * and code — Astro's bundles of the site's own source (`_astro/`), pagefind's interface and
+ * WebAssembly. Their names are checked all the same. (Style sheets are full of runs of small numbers
+ * a scan would read as one.)
+ */
+const OPAQUE = /^_astro\/|^pagefind\/pagefind[\w-]*\.(js|css)$|\.(css|pagefind|wasm|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|pdf)$/i;
+/** pagefind's index files: gzip, holding the pages' text and words. */
+const PAGEFIND = /\.pf_(fragment|index|filter|meta)$/;
+
+/**
+ * The texts of one built file in which the last check before publishing looks for personal data,
+ * each with what it is: the file as text; for a page also its text as a reader sees it; for a
+ * spreadsheet every part of the zip; for pagefind's index its unpacked text. Pictures, fonts and
+ * pagefind's WebAssembly give none (their names are checked all the same).
+ */
+export function outputTexts(path: string, bytes: Buffer): { what: string; text: string }[] {
+  if (OPAQUE.test(path)) return [];
+  if (/\.xlsx$/i.test(path)) {
+    try {
+      return Object.entries(unzipSync(bytes)).map(([part, data]) => ({ what: `spreadsheet part ${part}`, text: Buffer.from(data).toString("utf8") }));
+    } catch {
+      return [{ what: "the file (not a readable zip)", text: bytes.toString("latin1") }];
+    }
+  }
+  if (PAGEFIND.test(path)) {
+    let text: string;
+    try {
+      text = gunzipSync(bytes).toString("utf8");
+    } catch {
+      return [{ what: "the file", text: bytes.toString("latin1") }];
+    }
+    // A page's fragment holds its text with every element boundary made one space: counts in
+    // neighbouring table cells would read as one number. That text is the page's, read above with
+    // its boundaries, or a search record's, read from the records the index was made from; the
+    // rest of the fragment (address, title, filters, anchors) is read here.
+    const fragment = /^pagefind_dcd(\{[\s\S]*\})$/.exec(text);
+    if (fragment) {
+      try {
+        const { content: _, ...rest } = JSON.parse(fragment[1]) as Record<string, unknown>;
+        return [{ what: "the search index's entry", text: JSON.stringify(rest) }];
+      } catch {
+        // Not the JSON pagefind writes: read it all.
+      }
+    }
+    return [{ what: "the search index's text", text }];
+  }
+  const text = bytes.toString("utf8");
+  if (/\.html?$/i.test(path)) return [{ what: "the page's HTML", text }, { what: "the page's text as it reads", text: readerText(text) }];
+  return [{ what: "the file", text }];
+}

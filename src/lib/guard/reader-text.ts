@@ -1,0 +1,16 @@
+/** Elements a reader sees inside a line of text: their text runs on with what stands beside them. */
+const INLINE = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"]);
+
+/**
+ * The text of an HTML page or fragment as a reader sees it: inline elements' text joined to what
+ * stands beside them (`<a href="/x">123456</a>78901` reads as one number), every other element a
+ * boundary no number runs across (`|`: table cells, list items and paragraphs are read apart;
+ * counts in neighbouring cells are no number), comments, scripts and styles gone. Character
+ * references stay: the guard decodes them.
+ */
+export function readerText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, "|")
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "|")
+    .replace(/<\/?([A-Za-z][\w-]*)\b[^>]*>/g, (_, name: string) => (INLINE.has(name.toLowerCase()) ? "" : "|"));
+}

@@ -1,0 +1,97 @@
+/**
+ * The last line of defence: before `kostra build` publishes, every file of the built site is read
+ * for personal data as its consumers would read it — a page's text as a reader sees it, every part
+ * of a spreadsheet, the search index unpacked, every file name — and a hit stops the build.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { zipSync } from "fflate";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { tempDir } from "./helpers.ts";
+import { makeNationalId } from "./national-ids.ts";
+import { ALLOWED_HASHES_FILE, scanStep, writeAllowedHashes } from "../src/lib/build/scan-step.ts";
+import { readerText } from "../src/lib/guard/reader-text.ts";
+
+const id = makeNationalId("150385");
+const [head, tail] = [id.slice(0, 6), id.slice(6)];
+
+/** A built site of the given files, and a staging folder with the allowed numbers' hashes. */
+function site(files: Record<string, string | Uint8Array>, allowed: string[] = []) {
+  const dist = tempDir("scan-dist");
+  const staging = tempDir("scan-staging");
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dist, path)), { recursive: true });
+    writeFileSync(join(dist, path), content);
+  }
+  return { dist, staging, ready: writeAllowedHashes(staging, allowed) };
+}
+
+let stderr: string;
+beforeEach(() => {
+  stderr = "";
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function scan(files: Record<string, string | Uint8Array>, allowed: string[] = []): Promise<number> {
+  const s = site(files, allowed);
+  await s.ready;
+  return scanStep(s.dist, s.staging);
+}
+
+const CLEAN_PAGE = `<!doctype html><html><body><h1>Tiltak 2023</h1><p>Kode 1.1, 1.2 og 4.5 &amp; tabell 12279; år 2018 2019 2020 2021 2022.</p></body></html>`;
+
+describe("the scan of the built site before it is published", () => {
+  it("passes a clean site, and says nothing", async () => {
+    expect(await scan({ "index.html": CLEAN_PAGE, "api/v1/codelists/a/2023.json": '{"codes":[{"code":"1.1"}]}' })).toBe(0);
+    expect(stderr).toBe("");
+  });
+
+  const hostile: Record<string, Record<string, string | Uint8Array>> = {
+    "a page whose text joins a link and the text after it": { "moter/m1/index.html": `<p>Saken gjaldt <a href="/x">${head}</a>${tail}.</p>` },
+    "a page with emphasis across a line break": { "index.html": `<p><strong>${head}</strong>\n<strong>${tail}</strong></p>` },
+    "a JSON export": { "api/v1/codelists/a/2023.json": `{"name":"${head} ${tail}"}` },
+    "a spreadsheet's shared strings": { "api/v1/codelists/a/2023.xlsx": zipSync({ "xl/sharedStrings.xml": new TextEncoder().encode(`<sst><si><t>${id}</t></si></sst>`) }) },
+    "the search index, packed": { "pagefind/fragment/x.pf_fragment": gzipSync(Buffer.from(`pagefind_dcd{"url":"/x/","content":"Saken","meta":{"title":"Saken ${id}"}}`)) },
+    "the search index's words": { "pagefind/index/x.pf_index": gzipSync(Buffer.from(`\u0000${id}\u0001`)) },
+    "a folder name": { [`api/klass/v1/classifications/${id}/index.json`]: "{}" },
+  };
+  for (const [name, files] of Object.entries(hostile)) {
+    it(`stops at ${name}, naming the file and never the number`, async () => {
+      expect(await scan(files)).toBe(1);
+      expect(stderr).toContain("the built site holds something that looks like a national identity number");
+      expect(stderr.replace(/\D/g, "")).not.toContain(id);
+    });
+  }
+
+  it("stops at the search records the index was made from", async () => {
+    const s = site({ "index.html": CLEAN_PAGE });
+    await s.ready;
+    writeFileSync(join(s.staging, "search-records.jsonl"), `{"url":"/kodelister/a/2023/","title":"Saken ${head} ${tail}"}\n`);
+    expect(await scanStep(s.dist, s.staging)).toBe(1);
+    expect(stderr).toContain("the search index's records");
+  });
+
+  it("reads no number across the cells of a page's text in the search index (the page itself is read with its boundaries)", async () => {
+    const fragment = gzipSync(Buffer.from(`pagefind_dcd{"url":"/aar/","content":"${[...Array(40)].map((_, i) => `${2000 + i} ${300 + i} ${i % 7}`).join(" ")}"}`));
+    expect(await scan({ "pagefind/fragment/y.pf_fragment": fragment })).toBe(0);
+  });
+
+  it("lets a number recorded as not personal through, knowing only its hash", async () => {
+    expect(await scan({ "index.html": `<p>Konto ${id}</p>` }, [id])).toBe(0);
+    const s = site({}, [id]);
+    await s.ready;
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(join(s.staging, ALLOWED_HASHES_FILE), "utf8")).not.toContain(id);
+  });
+
+  it("reads a page as a reader does: inline elements run on, block elements part, scripts and comments are gone", () => {
+    expect(readerText(`<p>a<a href="/x">1</a>2<em>3</em></p><p>4</p><!-- 5 --><script>6</script>`)).toBe("|a123||4|||");
+  });
+
+  it("reads no number across table cells, list items or paragraphs", async () => {
+    const cells = `<table><tr><td>${head.slice(0, 3)}</td><td>${head.slice(3)}</td><td>${tail}</td></tr></table><ul><li>${head}</li><li>${tail}</li></ul><p>${head}</p><p>${tail}</p>`;
+    expect(await scan({ "arbeidsgrupper/wg/rapport/2021/index.html": cells })).toBe(0);
+  });
+});
