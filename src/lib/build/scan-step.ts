@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { findNationalIds } from "../guard/find-national-ids.ts";
@@ -40,10 +40,18 @@ export async function scanStep(dist: string, staging: string, k = 0, n = 1): Pro
     .map((e) => ({ path: join(e.parentPath, e.name).slice(dist.length + 1), file: e.isFile() }))
     .sort((a, b) => a.path.localeCompare(b.path));
   const hits: string[] = [];
-  const mine = files.filter((_, i) => i % n === k);
-  for (const { path } of mine) if (findNationalIds(path, allowed).length) hits.push(`${path}: its name`);
+  for (const [i, { path }] of files.entries()) if (i % n === k && findNationalIds(path, allowed).length) hits.push(`${path}: its name`);
+  // The API writes a codelist version's files once and hard-links them into every year it is in
+  // force: each file's bytes are read once, by the process its inode falls to.
+  const seen = new Set<bigint>();
+  const inodes = await mapInBatches(
+    files.filter((f) => f.file),
+    64,
+    async ({ path }) => ({ path, ino: (await stat(join(dist, path), { bigint: true })).ino }),
+  );
+  const mine = inodes.filter(({ ino }) => Number(ino % BigInt(n)) === k && !seen.has(ino) && seen.add(ino));
   await mapInBatches(
-    mine.filter((f) => f.file),
+    mine,
     16,
     async ({ path }) => {
       for (const { what, text } of outputTexts(path, await readFile(join(dist, path)))) {
