@@ -134,7 +134,8 @@ export function generateCorpus(out: string, scale: Scale, seed = 1): { files: nu
     const c = changedCodes.length ? changedCodes[i % changedCodes.length] : undefined;
     const meeting = meetings.find((m) => m.group === c?.group && m.year === c.year) ?? meetings[i % meetings.length];
     meeting.proposals.push(id);
-    const date = `${meeting.year}-04-${String((i % 27) + 1).padStart(2, "0")}`;
+    // Meetings fall on 1–27 April; a status dated on a meeting day must cite the meeting (validate's rule).
+    const date = `${meeting.year}-04-28`;
     const codes = c ? c.codes.slice(0, 40) : [];
     write(`changes/${id}.mdx`, `---\nid: ${id}\ntitle: ${q(r.sentence(4, 10).slice(0, -1))}\nworkingGroup: ${c?.group ?? meeting.group}\ntargetYear: ${c?.year ?? meeting.year}\nhistory:\n  - { status: fremmet, date: ${q(date)}, note: "Fremmet for arbeidsgruppen." }\n  - { status: anbefalt, date: ${q(date)}, note: "Anbefalt i årsrapporten." }\njustification:\n  burden: ${q(r.sentence(10, 30))}\n  relevance: ${q(r.sentence(10, 30))}\nchanges:\n${c && codes.length ? `  - { codelist: ${c.list}, codes: [${codes.map(q).join(", ")}], description: ${q(r.sentence(8, 20))} }` : `  - { table: ${q(r.pick(tables))}, description: ${q(r.sentence(8, 20))} }`}\nsource: "bench"\n---\n\n${r.sentence(40, 120)}\n`);
   }

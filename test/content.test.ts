@@ -39,10 +39,15 @@ describe("bundled content", () => {
     expect(three).toMatchObject({ status: "deprecated", withdrawnFrom: 2023 });
   });
 
-  it("relabels tiltak 2.3 and 2.4 in 2023 as the working group decided", () => {
-    expect(labels("tiltak-kategori", 2023)["2.3"]).toBe("Spesialiserte fosterhjem");
-    expect(labels("tiltak-kategori", 2023)["2.4"]).toBe("Fosterhjem etter bvl § 6-3");
-    expect(labels("tiltak-kategori", 2022)["2.3"]).toBe("Statlige familiehjem (gjelder fosterhjem som staten har ansvar for)");
+  it("labels tiltak 2.3 and 2.4 as the XSDs do: unchanged in 2023, 2.3 «Spesialiserte fosterhjem» from 2024, 2.4 never the report's «bvl § 6-3»", () => {
+    for (const year of [2022, 2023]) {
+      expect(labels("tiltak-kategori", year)["2.3"], String(year)).toBe("Statlige familiehjem (gjelder fosterhjem som staten har ansvar for)");
+      expect(labels("tiltak-kategori", year)["2.4"], String(year)).toBe("Fosterhjem etter § 4-27");
+    }
+    expect(labels("tiltak-kategori", 2024)["2.3"]).toBe("Spesialiserte fosterhjem");
+    expect(labels("tiltak-kategori", 2024)["2.4"]).toBe("Fosterhjem etter § 4-27");
+    // The report's wording is kept as the 2023 version's note.
+    expect(versionAt(registry.codelists.get("tiltak-kategori")!, 2023)!.data.note).toMatch(/«Spesialiserte fosterhjem» og 2\.4 fra «Fosterhjem etter bvl\s+§ 4-27» til «Fosterhjem etter bvl § 6-3»/);
   });
 
   it("follows the 15F history: 2.6 from 2021, 6.5 gone in 2022, Flytting lists from 2022", () => {

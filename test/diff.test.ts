@@ -223,24 +223,18 @@ describe("the real 2022 → 2023 diff", () => {
     for (const c of added) expect(c.proposals).toEqual(["barnevern-2023-plantyper"]);
   });
 
-  it("classes the tiltak 2.3 and 2.4 label changes label-only for senders, linked to their proposal", () => {
-    for (const code of ["2.3", "2.4"]) {
-      const [c] = find(set, "code-renamed", code).filter((x) => x.item === "tiltak-kategori");
-      expect(c).toMatchObject({ sender: "label-only", proposals: ["barnevern-2023-tiltak-2-3-2-4"], justified: true });
-    }
+  it("shows no tiltak 2.3/2.4 relabelling from 2022 to 2023, since no 2023 XSD has it: the proposal's codes are listed as not carried out", () => {
+    expect(set.changes.filter((c) => c.item === "tiltak-kategori" || (c.item === "15f" && ["2.3", "2.4"].includes(c.code ?? "")))).toEqual([]);
+    expect(set.notCarriedOut.filter((n) => n.proposal === "barnevern-2023-tiltak-2-3-2-4").map((n) => n.code)).toEqual(["2.3", "2.4"]);
   });
 
-  it("reads tiltak 2.4's new label in whole words: «§ 4-27» → «bvl § 6-3», never a number split", () => {
-    const whole = [
-      { op: "same", text: "Fosterhjem etter " },
-      { op: "removed", text: "§ 4-27" },
-      { op: "added", text: "bvl § 6-3" },
-    ];
-    const [renamed] = find(set, "code-renamed", "2.4").filter((x) => x.item === "tiltak-kategori");
-    expect(renamed.textDiff).toEqual(whole);
-    // The same change under form 15F and its field Tiltak/Kategori/@Kode, which takes the list.
-    const [relabelled] = find(set, "field-code-relabelled", "2.4").filter((x) => x.item === "15f");
-    expect(relabelled).toMatchObject({ element: "kategori.Kode", before: { label: "Fosterhjem etter § 4-27" }, after: { label: "Fosterhjem etter bvl § 6-3" }, textDiff: whole, proposals: ["barnevern-2023-tiltak-2-3-2-4"] });
+  it("relabels tiltak 2.3 from 2023 to 2024 as the 2024-09-02 XSD does, label-only for senders, in the codelist and in 15F", () => {
+    const next = diffRegistry(real, 2023, 2024);
+    const [renamed] = find(next, "code-renamed", "2.3").filter((x) => x.item === "tiltak-kategori");
+    expect(renamed).toMatchObject({ sender: "label-only", after: { label: "Spesialiserte fosterhjem" } });
+    expect(find(next, "code-renamed", "2.4").filter((x) => x.item === "tiltak-kategori")).toEqual([]);
+    const [relabelled] = find(next, "field-code-relabelled", "2.3").filter((x) => x.item === "15f");
+    expect(relabelled).toMatchObject({ element: "kategori.Kode", before: { label: "Statlige familiehjem (gjelder fosterhjem som staten har ansvar for)" }, after: { label: "Spesialiserte fosterhjem" } });
   });
 
   it("judges 15F's new tiltaksgrunnlag.Kode by its optional record (0..n): compatible, and reported once", () => {

@@ -56,7 +56,10 @@ describe("the static API", () => {
     for (const entry of registry.codelists.values()) {
       for (const year of registry.yearsOf(entry)) {
         const back = CodelistYearExport.parse(readContent(`codelists/${entry.meta.id}/${year}.json`));
-        expect(back.codelist).toEqual(withCitedSources(entry.meta));
+        // All but the registry's own number (`numericId`), which came after 2022 was locked and lives in
+        // the KLASS query API (docs/api.md, «Numbers»).
+        const { numericId: _numericId, ...meta } = entry.meta;
+        expect(back.codelist).toEqual(withCitedSources(meta));
         expect(back.version).toEqual(withCitedSources(versionAt(entry, year)!.data));
       }
     }

@@ -93,10 +93,23 @@ describe("classifications/{id}: the classification with its versions", () => {
     const c = await json("classifications/saksinnhold");
     const n = c.versions[1]._links.self.href.split("/").at(-1);
     const v = await json(`versions/${n}?language=nb&includeFuture=false`);
-    expect(v).toMatchObject({ name: "Saksinnhold 2021", id: Number(n), validFrom: "2021-01-01", validTo: "2022-01-01", correspondenceTables: [], changelogs: [], levels: [{ levelNumber: 1, levelName: "Nivå 1" }] });
+    expect(v).toMatchObject({ name: "Saksinnhold 2021", id: Number(n), validFrom: "2021-01-01", validTo: "2022-01-01", changelogs: [], levels: [{ levelNumber: 1, levelName: "Nivå 1" }] });
+    // 2021 declares correspondences from 2018's codes: its change table (test/klass-clients.test.ts has the fields).
+    expect(v.correspondenceTables.map((t: { source: string; target: string }) => [t.source, t.target])).toEqual([["Saksinnhold 2018", "Saksinnhold 2021"]]);
     expect(Object.keys(v.classificationItems[0])).toEqual(["code", "parentCode", "level", "name", "shortName", "notes"]);
     expect(v.classificationItems.map((i: { code: string }) => i.code)).not.toContain("4");
     expect((await klass("versions/123")).status).toBe(404);
+  });
+
+  it("search, families and change tables answer from what the real build wrote (test/klass-clients.test.ts has their shapes)", async () => {
+    const found = (await json("classifications/search?query=saksinnhold&includeCodelists=true"))._embedded.searchResults;
+    expect(found[0]).toMatchObject({ name: "Saksinnhold", id: KLASS_NUMBER });
+    expect(found[0]._links.self.href).toBe(`${base}/api/klass/v1/classifications/${KLASS_NUMBER}`);
+    const families = (await json("classificationfamilies?includeCodelists=true"))._embedded.classificationFamilies;
+    expect(families.map((f: { name: string }) => f.name)).toContain("Barnevern");
+    const v = await json(`classifications/${KLASS_NUMBER}`);
+    const table = (await json(`versions/${v.versions[1]._links.self.href.split("/").at(-1)}`)).correspondenceTables[0];
+    expect((await json(`correspondencetables/${table._links.self.href.split("/").at(-1)}`)).correspondenceMaps.length).toBeGreaterThan(0);
   });
 
   it("classifications: the list, each with its link", async () => {

@@ -21,7 +21,7 @@ export const STAGES: readonly (readonly string[])[] = [
   ["rules", "indicators", "cycle", "meetings", "sources", "kontrollprogram", "site", "diff", "proposals", "report"],
   ["export", "search"],
   ["validate"],
-  ["views", "docs"],
+  ["views", "docs", "review"],
   ["build", "serve"],
   ["cli"],
 ];

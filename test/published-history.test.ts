@@ -201,16 +201,32 @@ describe("published years against git history", () => {
     expect(uncommitted.notes).toEqual([`not yet committed: ${LOCK} (git history guards a published year once its lock is committed)`]);
   });
 
-  it("degrades to a note in a shallow clone that lacks a lock's first commit, and still checks against the commits it has", async () => {
+  it("fails in a shallow clone, naming the fix, and still checks against the commits it has", async () => {
     const { dir } = await correctedRepo();
     const clone = join(tempDir("shallow"), "clone");
-    git(dir, ["clone", "-q", "--depth", "1", `file://${dir}`, clone]);
+    git(dir, ["-c", "protocol.file.allow=always", "clone", "-q", "--depth", "1", `file://${dir}`, clone]);
     expect(git(clone, ["rev-parse", "--is-shallow-repository"])).toBe("true");
     const result = await validateContent(clone);
-    expect(result.errors).toBe(0);
-    expect(result.notes).toEqual([expect.stringMatching(/^git history is shallow \(a shallow clone\) and lacks the first commit of content\/published\/2022\.json \(history from commit \w{12}, 2025-04-02\): checked only against the commits present, not against the year as first published \(git fetch --unshallow for the full check\)$/)]);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([
+      expect.objectContaining({ file: "content/published", message: expect.stringMatching(/^git history is shallow \(a shallow clone\): a published year's lock deleted or rewritten in a commit that is not here cannot be detected/), expected: expect.stringMatching(/git fetch --unshallow.*fetch-depth: 0/) }),
+    ]);
     writeLock(clone, { ...readLock(clone), corrections: [] });
     expect((await errors(clone)).map((f) => f.field)).toContain("corrections");
+  });
+
+  it("fails in a shallow clone whose last commit deletes a published year's lock and edits that year", async () => {
+    const { dir } = await publishedRepo();
+    rmSync(join(dir, LOCK));
+    renameColour(dir, "Lyseblå");
+    commit(dir, "Drop the lock", "2025-05-01T12:00:00Z");
+    const clone = join(tempDir("shallow"), "clone");
+    git(dir, ["-c", "protocol.file.allow=always", "clone", "-q", "--depth", "1", `file://${dir}`, clone]);
+    const run = kostra(["validate", "--content", clone]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("content/published:1:1: error: git history is shallow");
+    expect(run.stderr).toContain("fetch-depth: 0");
+    // The full clone names the deleted lock itself.
+    expect((await errors(dir)).map((f) => f.message)).toContainEqual(expect.stringContaining("has been deleted"));
   });
 
   it("reads each lock's committed states, oldest first", async () => {

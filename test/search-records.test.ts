@@ -102,8 +102,8 @@ describe("what search shows of a code, and how it reads a query", () => {
     const tiltak = records.filter((r) => r.url.startsWith("/kodelister/tiltak-kategori/") && r.sections?.some((s) => s.title.startsWith("2.3 ")));
     const byTitle = Object.fromEntries(tiltak.flatMap((r) => r.sections!.filter((s) => s.title.startsWith("2.3 ")).map((s) => [s.title, { url: r.url.split("?")[0], years: r.meta.years }])));
     const latest = registry.yearsOf(registry.codelists.get("tiltak-kategori")!).at(-1);
-    expect(byTitle["2.3 Spesialiserte fosterhjem"]).toEqual({ url: `/kodelister/tiltak-kategori/${latest}/`, years: "2023–" });
-    expect(byTitle["2.3 Statlige familiehjem (gjelder fosterhjem som staten har ansvar for)"]).toEqual({ url: "/kodelister/tiltak-kategori/2022/", years: "2018–2022" });
+    expect(byTitle["2.3 Spesialiserte fosterhjem"]).toEqual({ url: `/kodelister/tiltak-kategori/${latest}/`, years: "2024–" });
+    expect(byTitle["2.3 Statlige familiehjem (gjelder fosterhjem som staten har ansvar for)"]).toEqual({ url: "/kodelister/tiltak-kategori/2023/", years: "2018–2023" });
   });
 
   it("writes years as runs, open at the last year", () => {

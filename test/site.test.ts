@@ -36,9 +36,9 @@ describe("the built site", () => {
     expect(raw).toContain('href="/kodelister/plantype/2023/" rel="next"');
   });
 
-  it("shows tiltak 2.3 Spesialiserte fosterhjem in 2023", () => {
-    const raw = page("kodelister/tiltak-kategori/2023");
-    expect(raw).toMatch(/<tr id="kode-2\.3">[\s\S]*?Spesialiserte fosterhjem/);
+  it("shows tiltak 2.3 with the XSD's label in 2023 and Spesialiserte fosterhjem from 2024", () => {
+    expect(page("kodelister/tiltak-kategori/2023")).toMatch(/<tr id="kode-2\.3">[\s\S]*?Statlige familiehjem/);
+    expect(page("kodelister/tiltak-kategori/2024")).toMatch(/<tr id="kode-2\.3">[\s\S]*?Spesialiserte fosterhjem/);
   });
 
   it("has a page for every year a codelist applies, and none for years it does not", () => {
@@ -68,7 +68,9 @@ describe("the built site", () => {
   it("has a diff page for every pair of years, neighbours and beyond", () => {
     const html = text(page("endringer/2022-2023"));
     expect(html).toContain("Endringer fra 2022 til 2023");
-    expect(html).toMatch(/Nytt navn 2\.3 .*Spesialiserte fosterhjem .*Bare tekst .*Tekstlige endringer i tiltakskode 2\.3 og 2\.4/);
+    expect(html).toMatch(/Tekstlige endringer i tiltakskode 2\.3 og 2\.4/);
+    expect(text(page("endringer/2023-2024"))).toMatch(/Nytt navn 2\.3 .*Spesialiserte fosterhjem .*Bare tekst/);
+    expect(text(page("endringer/2023-2024"))).toMatch(/Ingen kilde for 2024 .*Personell og organisering av barnevernstjenesten ?: antatt uendret fra 2023/);
     expect(html).toContain("Ikke begrunnet");
     expect(text(page("endringer/2018-2024"))).toContain("Endringer fra 2018 til 2024");
     expect(page("endringer")).toContain('href="/endringer/2021-2023/"');
@@ -80,7 +82,7 @@ describe("the built site", () => {
     expect(html).toContain("Begrunnelser");
     expect(html).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
     // Few enough to show here; the working group's own page has the same changes and justifications.
-    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 7 54 10 26 /);
+    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 6 50 10 26 /);
     expect(page("aar/2023")).toContain('href="/endringer/2022-2023/barnevern/"');
     const group = text(page("endringer/2022-2023/barnevern"));
     expect(group).toContain("KOSTRA arbeidsgruppe for barnevern: endringer fra 2022 til 2023");
@@ -103,7 +105,7 @@ describe("the built site", () => {
     const schema = JSON.parse(readFileSync(join(dist, "api/v1/schemas/change-set.json"), "utf8"));
     expect($schema).toBe(schema.$id);
     expect(schema.$schema).toMatch(/2020-12/);
-    expect(Object.keys(schema.properties)).toEqual(["$schema", "from", "to", "summary", "changes", "notCarriedOut"]);
+    expect(Object.keys(schema.properties)).toEqual(["$schema", "from", "to", "summary", "changes", "notCarriedOut", "withoutSource"]);
   });
 
   it("renders form 8 as a fillable form and lists its controls; it reads without JavaScript", () => {
@@ -178,9 +180,12 @@ describe("the built site", () => {
     const list = text(page("endringsforslag"));
     for (const title of ["Tekstlige endringer i tiltakskode 2.3 og 2.4", "Nye plantyper i kodelisten for plan", "Ny linje i skjema 8 punkt 2B: stillinger som oppfyller kompetansekravet"]) expect(list).toContain(title);
     const html = text(page("endringsforslag/barnevern-2023-tiltak-2-3-2-4"));
-    expect(html).toMatch(/Status .*fremmet 2023-04-20 .*anbefalt 2023-04-20/);
+    expect(html).toMatch(/Status .*Beregnet status ikke gjennomført i 2023 .*Kilder som viser at endringen er gjort 2024: XSD-versjonen 2024-09-02 gir 2\.3 navnet «Spesialiserte fosterhjem».*fremmet 2023 .*anbefalt 2023 /);
+    expect(html).not.toContain("2023-04-20 –");
+    expect(text(page("endringsforslag/barnevern-2023-kontoplan-veiledningstekster"))).toMatch(/Beregnet status lagt inn for 2023, ikke bekreftet i kildene .*Ingen kilde utenom forslaget selv viser at endringen er gjort/);
+    expect(text(page("skjema/8/2024"))).toMatch(/Ingen kilde for 2024: Antatt uendret fra 2023: ingen kilde for 2024–/);
+    expect(text(page("skjema/8/2023"))).not.toContain("Antatt uendret");
     expect(html).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
-    expect(html).toMatch(/Beregnede endringer .*Nytt navn 2\.3 Statlige familiehjem \(gjelder fosterhjem som staten har ansvar for\) Spesialiserte fosterhjem Bare tekst .*Nytt navn 2\.4 .*Bare tekst/);
     expect(html).toMatch(/Behandlet i møter .*2023-04-20/);
     expect(text(page("endringsforslag/barnevern-2023-skjema-8-kompetansekrav"))).toMatch(/besatte-etter-type\.kompetansekrav .*Herav stillinger som oppfyller kompetansekravet/);
   });

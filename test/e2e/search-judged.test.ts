@@ -99,7 +99,7 @@ describe("the judged query set, in Chromium", () => {
     expect(current.href).toBe(`/kodelister/tiltak-kategori/${years.at(-1)}/#kode-2.3`);
     // The old and the new label of tiltak 2.3, told apart by their years.
     const both = (await hitsFor("2.3")).filter((h) => h.title.startsWith("2.3 ") && h.type === "Kode i Tiltakskategori");
-    expect(both.map((h) => h.excerpt.match(/^Gjelder [^ .]+/)![0]).sort()).toEqual(["Gjelder 2018–2022", "Gjelder 2023–"]);
+    expect(both.map((h) => h.excerpt.match(/^Gjelder [^ .]+/)![0]).sort()).toEqual(["Gjelder 2018–2023", "Gjelder 2024–"]);
   });
 
   it("shows a district table with its municipal twin and a code's other labels with the one in force", async () => {

@@ -29,6 +29,15 @@ Usage:
   npx kostra import kontrollprogram <file_description_*.yaml>… [--content DIR] [--working-group ID]
       Import SSB's control-program file descriptions: writes content/forms/<id>/<year>.yaml (and
       form.yaml, with --working-group, for a new form) citing each file; prints what it wrote.
+  npx kostra review [--base REF] [--format text|markdown|json] [--fail-on breaking|unjustified|error]
+                   [--site-url URL] [--today YYYY-MM-DD]
+      What the work tree changes against its base (default: the merge base with the default
+      branch), year by year: typed, classed and traced as by diff; a published year changed
+      without a correction is an error, a removal without notice a warning (docs/review.md).
+      Exit 1 when the gate fails (default: on errors); refuses a shallow clone.
+  npx kostra propose <id> --group ID --year YEAR --title "…" [--base REF]
+      Draft changes/<id>.mdx (status fremmet) declaring every change the branch makes to YEAR,
+      with the justification headings the working group fills in.
   npx kostra docs
       Regenerate the field reference in docs/content-format.md from the zod schemas.
 
@@ -65,6 +74,13 @@ export async function main(argv: string[]): Promise<number> {
         host: { type: "string" },
         "working-group": { type: "string" },
         form: { type: "string" },
+        base: { type: "string" },
+        "fail-on": { type: "string" },
+        "site-url": { type: "string" },
+        today: { type: "string" },
+        group: { type: "string" },
+        year: { type: "string" },
+        title: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -98,6 +114,10 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./import-command.ts")).runImport(root, args.positionals, { workingGroup: args.values["working-group"] });
     case "docs":
       return (await import("./docs-command.ts")).runDocs();
+    case "review":
+      return (await import("./review-command.ts")).runReviewCommand(root, { base: args.values.base, format: rest.some((a) => a === "--format" || a.startsWith("--format=")) ? args.values.format : undefined, failOn: args.values["fail-on"], siteUrl: args.values["site-url"] ?? process.env.KOSTRA_SITE_URL, today: args.values.today });
+    case "propose":
+      return (await import("./propose-command.ts")).runPropose(root, args.positionals, { group: args.values.group, year: args.values.year, title: args.values.title, base: args.values.base, today: args.values.today });
     case "serve":
       return (await import("./serve-command.ts")).runServe({ out: args.values.out, port: args.values.port, host: args.values.host });
     case "build":

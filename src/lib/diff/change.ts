@@ -141,6 +141,16 @@ export const NotCarriedOut = z
   .describe("A declared change that did not happen (flagged «not carried out»).");
 export type NotCarriedOut = z.infer<typeof NotCarriedOut>;
 
+/** An item whose version in the later year is there only by assumption: no source covers that year. */
+export const WithoutSource = z
+  .strictObject({
+    itemKind: z.enum(["codelist", "form"]).describe("Kind of item."),
+    item: z.string().describe("Id of the item."),
+    confirmedTo: z.number().int().describe("The last reporting year a source shows the item's version for."),
+  })
+  .describe("An item with no change because no source says anything about the later year («no source», not «no change»).");
+export type WithoutSource = z.infer<typeof WithoutSource>;
+
 const ClassCounts = z
   .strictObject({ none: z.number().int(), "label-only": z.number().int(), compatible: z.number().int(), breaking: z.number().int() })
   .describe("Number of changes per class.");
@@ -161,6 +171,7 @@ export const ChangeSet = z
       .describe("Counts."),
     changes: z.array(Change).describe("The changes, by working group and item, breaking first."),
     notCarriedOut: z.array(NotCarriedOut).describe("Declared changes that did not happen."),
+    withoutSource: z.array(WithoutSource).optional().describe("Items no source covers in the later year: their lack of changes means «no source», not «no change». Omitted when there are none."),
   })
   .describe("The changes between two reporting years.");
 export type ChangeSet = z.infer<typeof ChangeSet>;

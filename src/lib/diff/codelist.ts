@@ -15,13 +15,17 @@ const state = (c: Code) => ({
   ...(c.withdrawnFrom !== undefined && { withdrawnFrom: c.withdrawnFrom }),
 });
 
-/** All changes of one codelist between two reporting years; linear in the number of codes. */
-export function diffCodelist(registry: Registry, entry: CodelistEntry, fromYear: number, toYear: number): Draft[] {
+/**
+ * All changes of one codelist between two reporting years; linear in the number of codes.
+ * `beforeEntry` is the codelist as another registry holds it (a branch's base, `kostra review`):
+ * then the two sides are the same list in two registries, usually at one year.
+ */
+export function diffCodelist(registry: Registry, entry: CodelistEntry, fromYear: number, toYear: number, beforeEntry: CodelistEntry = entry): Draft[] {
   const { meta } = entry;
   const base = { itemKind: "codelist" as const, item: meta.id, itemName: meta.name.nb, workingGroup: meta.workingGroup };
   const make = (type: ChangeType, year: number, rest: Partial<Draft>, key: string): Draft => ({ id: `codelist:${meta.id}:${type}:${key}`, ...base, type, year, ...rest, ...classify(type) });
 
-  const before = versionAt(entry, fromYear);
+  const before = versionAt(beforeEntry, fromYear);
   const after = versionAt(entry, toYear);
   if (!before && !after) return [];
   if (!before) {

@@ -104,11 +104,15 @@ const SEVERITY_RANK = { INFO: 0, WARNING: 1, ERROR: 2, FATAL: 3 } as const;
 const blocking = (c: Control) => c.severity === "ERROR" || c.severity === "FATAL";
 const ruleText = (r: RecordConstraint) => `${r.kind} ${r.name}: ${r.selector} ${r.fields.join(" + ")}${r.refer ? ` → ${r.refer}` : ""}`;
 
-/** All changes of one form between two reporting years: fields per aspect, their codes, records, schema rules and controls. */
-export function diffForm(registry: Registry, entry: FormEntry, fromYear: number, toYear: number): Draft[] {
+/**
+ * All changes of one form between two reporting years: fields per aspect, their codes, records,
+ * schema rules and controls. `beforeSide` is the form and its registry as another registry holds
+ * them (a branch's base, `kostra review`): the old side's bound codes are then read from there.
+ */
+export function diffForm(registry: Registry, entry: FormEntry, fromYear: number, toYear: number, beforeSide: { registry: Registry; entry: FormEntry } = { registry, entry }): Draft[] {
   const { meta } = entry;
   const base = { itemKind: "form" as const, item: meta.id, itemName: `${meta.number} ${meta.name.nb}`, workingGroup: meta.workingGroup };
-  const before = versionAt(entry, fromYear);
+  const before = versionAt(beforeSide.entry, fromYear);
   const after = versionAt(entry, toYear);
   const make = (type: ChangeType, rest: Partial<Draft>, key: string): Draft => ({ id: `form:${meta.id}:${type}:${key}`, ...base, type, year: after?.year ?? toYear, ...rest, ...classify(type) });
   if (!before && !after) return [];
@@ -118,9 +122,10 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
   const drafts: Draft[] = [];
   const old = formElements(before.data);
   const now = before === after ? old : formElements(after.data);
-  const codesOf = (e: Element, year: number) => fieldCodes(registry, e.ownCodes, e.binding, year);
-  const definition = (e: Element, year: number, mandatory: boolean): CodeState => {
-    const codes = codesOf(e, year)?.codes;
+  // The old side's codes from the old side's registry, the new side's from the new one.
+  const codesOf = (e: Element, side: "before" | "after") => (side === "before" ? fieldCodes(beforeSide.registry, e.ownCodes, e.binding, fromYear) : fieldCodes(registry, e.ownCodes, e.binding, toYear));
+  const definition = (e: Element, side: "before" | "after", mandatory: boolean): CodeState => {
+    const codes = codesOf(e, side)?.codes;
     return { label: e.label, ...(e.format && { format: e.format }), ...(e.codelist && { codelist: e.codelist }), mandatory, ...e.definition, ...(codes?.length && { codes: [...codes] }) };
   };
 
@@ -130,7 +135,7 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
     const n = now.get(id);
     const at = { element: id, elementKind: o.kind };
     if (!n) {
-      drafts.push(make("field-removed", { ...at, before: definition(o, fromYear, o.mandatory) }, id));
+      drafts.push(make("field-removed", { ...at, before: definition(o, "before", o.mandatory) }, id));
       continue;
     }
     if (before !== after) {
@@ -158,8 +163,8 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
 
   /** The codes a field's list gains, loses and relabels: its own list, or the bound codelist's version in force each year. */
   function codeChanges(id: string, o: Element, n: Element): Draft[] {
-    const a = codesOf(o, fromYear);
-    const b = codesOf(n, toYear);
+    const a = codesOf(o, "before");
+    const b = codesOf(n, "after");
     if (!a && !b) return [];
     if (a && b && a.codes === b.codes) return [];
     const was = new Map((a?.codes ?? []).map((c) => [c.code, c.label]));
@@ -186,7 +191,7 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
   for (const [id, n] of now) {
     if (old.has(id) || addedRecords.has(id)) continue;
     const mandatory = n.kind === "record" ? false : mandatoryForFile(n, old, now);
-    drafts.push(make(mandatory ? "field-added-mandatory" : "field-added", { element: id, elementKind: n.kind, after: definition(n, toYear, mandatory) }, id));
+    drafts.push(make(mandatory ? "field-added-mandatory" : "field-added", { element: id, elementKind: n.kind, after: definition(n, "after", mandatory) }, id));
   }
 
   drafts.push(...ruleChanges(before.data, after.data, make));

@@ -17,7 +17,8 @@ const definition = (s: NonNullable<Change["before"]>) =>
     .filter(Boolean)
     .join(", ");
 
-const describe = (c: Change): string => {
+/** One change in a line of English: what the code, field or control became. */
+export const describeChange = (c: Change): string => {
   if (c.element !== undefined) {
     let detail: string;
     if (c.type.startsWith("field-code-")) detail = c.type === "field-code-relabelled" ? `code ${c.code}: "${c.before?.label}" → "${c.after?.label}"` : `code ${c.code} "${c.after?.label ?? c.before?.label}"`;
@@ -70,11 +71,15 @@ export function formatChangeSetText(set: ChangeSet): string {
     if (heading !== group) lines.push("", heading);
     group = heading;
     const trace = c.justified ? `← ${c.proposals.join(", ")}` : "NOT JUSTIFIED";
-    lines.push(`  ${c.year}  ${c.type.padEnd(20)} sender ${c.sender.padEnd(10)} consumer ${c.consumer.padEnd(10)} ${describe(c)}  ${trace}`.replace(/ +$/, ""));
+    lines.push(`  ${c.year}  ${c.type.padEnd(20)} sender ${c.sender.padEnd(10)} consumer ${c.consumer.padEnd(10)} ${describeChange(c)}  ${trace}`.replace(/ +$/, ""));
   }
   if (set.notCarriedOut.length) {
     lines.push("", "Declared but not carried out:");
     for (const n of set.notCarriedOut) lines.push(`  ${n.proposal} (${n.targetYear}): ${n.item}${n.code ? ` ${n.code}` : ""} — ${n.description}`);
+  }
+  if (set.withoutSource?.length) {
+    lines.push("", `No source for ${set.to} (assumed unchanged, not compared):`);
+    for (const w of set.withoutSource) lines.push(`  ${w.itemKind} ${w.item}: no source after ${w.confirmedTo}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -1,6 +1,7 @@
 import { versionAt, type CodelistEntry, type FormEntry, type Registry } from "../model/registry.ts";
 import type { FormVersion } from "../schema/index.ts";
-import { CLASS_ORDER, type Change, type ChangeClass, type ChangeSet } from "./change.ts";
+import { CLASS_ORDER, type Change, type ChangeClass, type ChangeSet, type WithoutSource } from "./change.ts";
+import { assumedAt } from "../model/assumed.ts";
 import { diffCodelist } from "./codelist.ts";
 import { diffForm } from "./form.ts";
 import { diffIndicator } from "./indicator.ts";
@@ -155,7 +156,20 @@ function computeChangeSet(registry: Registry, from: number, to: number): ChangeS
     },
     changes,
     notCarriedOut,
+    ...withoutSourceIn(registry, to),
   };
+}
+
+/** The codelists and forms whose version in `to` is assumed unchanged rather than sourced (`confirmedTo`). */
+function withoutSourceIn(registry: Registry, to: number): { withoutSource?: WithoutSource[] } {
+  const list: WithoutSource[] = [];
+  for (const [itemKind, entries] of [["codelist", registry.codelists], ["form", registry.forms]] as const) {
+    for (const entry of entries.values()) {
+      const span = assumedAt(registry, entry, to);
+      if (span) list.push({ itemKind, item: entry.meta.id, confirmedTo: span.confirmedTo });
+    }
+  }
+  return list.length ? { withoutSource: list } : {};
 }
 
 /** The classified, traced changes of one codelist from one year to another. */

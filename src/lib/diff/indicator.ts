@@ -12,9 +12,10 @@ const ages = (q?: Quantity) => q?.variables?.ageGroup ?? "";
 /**
  * Changes of an indicator's definition between two reporting years: its formula, source tables and
  * age groups. A version marked `seriesBreak`, and every formula or age-group change, breaks the series.
+ * `beforeInd` is the indicator as another registry holds it (a branch's base, `kostra review`).
  */
-export function diffIndicator(ind: Indicator, fromYear: number, toYear: number): Draft[] {
-  const before = indicatorVersionAt(ind, fromYear);
+export function diffIndicator(ind: Indicator, fromYear: number, toYear: number, beforeInd: Indicator = ind): Draft[] {
+  const before = indicatorVersionAt(beforeInd, fromYear);
   const after = indicatorVersionAt(ind, toYear);
   if (!before?.formula || !after?.formula || before === after) return [];
   const [b, a] = [before.formula, after.formula];

@@ -4,7 +4,8 @@ import { perRegistry } from "../model/per-registry.ts";
 import { currentStatus } from "../diff/trace.ts";
 import { diffRegistry, codelistHistory } from "../diff/index.ts";
 
-const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+// A status dated by its year alone (the source gives no day) stands at the year's start: Atom needs a timestamp.
+const date = (iso: string) => new Date(`${/^\d{4}$/.test(iso) ? `${iso}-01-01` : iso}T00:00:00Z`);
 const latest = (p: { history: { date: string }[] }) => p.history.at(-1)!.date;
 
 /**

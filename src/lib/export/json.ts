@@ -1,5 +1,6 @@
 import type { CodelistEntry, FormEntry, Version } from "../model/registry.ts";
 import type { FormVersion } from "../schema/index.ts";
+import type { AssumedSpan } from "../model/assumed.ts";
 import type { PublishedYear } from "../schema/published.ts";
 import type { CodelistYearExport, FormYearExport } from "./shapes.ts";
 import { withCitedSources } from "./cited.ts";
@@ -25,13 +26,18 @@ export const nestedVersionJson = (data: unknown) => JSON.stringify(withCitedSour
  * years it is in force.
  */
 export function codelistYearJson(entry: CodelistEntry, year: number, versionYear: number, versionJson: string): string {
-  const head = exportJson("codelist-year", { codelist: withCitedSources(entry.meta), year, versionYear } satisfies Omit<CodelistYearExport, "version">).slice(0, -3);
+  // The registry's own number (`numericId`) came after 2022 was published and locked: it is the KLASS
+  // query API's (export/klass-api.ts), and left out here so that a published year's bytes stay as locked.
+  const { numericId: _numericId, ...codelist } = entry.meta;
+  const head = exportJson("codelist-year", { codelist: withCitedSources(codelist), year, versionYear } satisfies Omit<CodelistYearExport, "version">).slice(0, -3);
   return `${head},\n  "version": ${versionJson}\n}\n`;
 }
 
 /** `forms/<id>/<year>.json`: the one maker of these bytes, for the API and for the published years' locks. */
-export function formYearJson(form: FormEntry, year: number, version: Version<FormVersion>): string {
-  return exportJson("form-year", { form: withCitedSources(form.meta), year, versionYear: version.year, version: withCitedSources(version.data) } satisfies FormYearExport);
+export function formYearJson(form: FormEntry, year: number, version: Version<FormVersion>, assumed?: AssumedSpan): string {
+  // Only a year beyond the sources carries the flag, so the bytes of every confirmed year stay as they were.
+  const flag = assumed ? { assumed: true as const, confirmedTo: assumed.confirmedTo } : {};
+  return exportJson("form-year", { form: withCitedSources(form.meta), year, versionYear: version.year, ...flag, version: withCitedSources(version.data) } satisfies FormYearExport);
 }
 
 /** `published/<year>.json`: a published year's lock, naming its schema; `index.json` gives the SHA-256 of these bytes. */

@@ -63,10 +63,14 @@ const stamp = (year: number) => `${jan1(year)}T00:00:00.000+0000`;
  * year (stable across builds and content additions), unique across the registry.
  */
 export function klassVersionIds(registry: Registry): Map<string, number> {
+  return stableNumbers([...registry.codelists.values()].flatMap((e) => e.versions.map((v) => `${e.meta.id}@${v.year}`)));
+}
+
+/** A number for each key, derived from the key alone (so stable across builds and additions), unique among `keys`. */
+export function stableNumbers(keys: readonly string[]): Map<string, number> {
   const ids = new Map<string, number>();
   const taken = new Set<number>();
-  const keys = [...registry.codelists.values()].flatMap((e) => e.versions.map((v) => `${e.meta.id}@${v.year}`)).sort();
-  for (const key of keys) {
+  for (const key of [...keys].sort()) {
     // 40 bits: collisions are as good as impossible; if one happens, probing keeps the numbers unique and deterministic.
     for (let salt = 0; ; salt++) {
       const n = parseInt(createHash("sha256").update(salt ? `${key}#${salt}` : key).digest("hex").slice(0, 10), 16);
@@ -80,16 +84,29 @@ export function klassVersionIds(registry: Registry): Map<string, number> {
   return ids;
 }
 
-/** The keys a codelist is asked by: its id, and its KLASS number where it has one. */
+/**
+ * The number KLASS's clients know a codelist by: SSB's KLASS number where the list is a KLASS
+ * classification, else the registry's own (`numericId`); undefined for a list with neither, which is
+ * then asked by its id only. ssb-klass-python needs a number (`targetClassificationId`, the last part
+ * of a search result's link), so every bundled list has one (docs/api.md).
+ */
+export const klassNumber = (entry: CodelistEntry): number | undefined => entry.meta.klassId ?? entry.meta.numericId;
+
+/** The key a codelist's own links end in: its number where it has one, as KLASS's links do. */
+export const klassLinkKey = (entry: CodelistEntry): string => String(klassNumber(entry) ?? entry.meta.id);
+
+/** The keys a codelist is asked by: its id, its KLASS number and its own number, where it has them. */
 export function klassKeys(registry: Registry): Map<string, CodelistEntry> {
   const keys = new Map<string, CodelistEntry>();
   for (const entry of registry.codelists.values()) keys.set(entry.meta.id, entry);
-  for (const entry of registry.codelists.values()) {
-    if (entry.meta.klassId === undefined) continue;
-    const key = String(entry.meta.klassId);
-    const other = keys.get(key);
-    if (other) throw new Error(`KLASS number ${key} of codelist "${entry.meta.id}" is already ${other.meta.id === key ? "a codelist's id" : `the KLASS number of "${other.meta.id}"`}: each must answer one classification`);
-    keys.set(key, entry);
+  for (const field of ["klassId", "numericId"] as const) {
+    for (const entry of registry.codelists.values()) {
+      if (entry.meta[field] === undefined) continue;
+      const key = String(entry.meta[field]);
+      const other = keys.get(key);
+      if (other) throw new Error(`${field} ${key} of codelist "${entry.meta.id}" is already ${other.meta.id === key ? "a codelist's id" : `a number of "${other.meta.id}"`}: each must answer one classification`);
+      keys.set(key, entry);
+    }
   }
   return keys;
 }
@@ -138,14 +155,15 @@ export function klassRoutes(registry: Registry, entry: CodelistEntry, versionIds
 /** KLASS's `classifications/{id}` response for one key. */
 export function klassClassification(registry: Registry, entry: CodelistEntry, key: string, routes: KlassRoutes, siteUrl: string) {
   const base = `${siteUrl}/api/klass/v1`;
-  const self = `${base}/classifications/${key}`;
+  const self = `${base}/classifications/${klassLinkKey(entry)}`;
   const group = registry.workingGroups.get(entry.meta.workingGroup)?.name.nb ?? entry.meta.workingGroup;
   const codes = entry.versions.flatMap((v) => v.data.codes);
   const date = "date=<yyyy-MM-dd>";
   const range = "from=<yyyy-MM-dd>,to=<yyyy-MM-dd>";
   return {
     name: entry.meta.name.nb,
-    id: /^\d+$/.test(key) ? Number(key) : key,
+    // KLASS's ids are numbers; a list without one keeps answering with the key it was asked by.
+    id: klassNumber(entry) ?? (/^\d+$/.test(key) ? Number(key) : key),
     classificationType: "Kodeliste",
     lastModified: stamp(Math.max(...routes.versions.map((v) => v.year))),
     description: entry.meta.description ?? "",

@@ -4,6 +4,7 @@ import { codelistYearJson, formYearJson, json, nestedVersionJson } from "./json.
 import { codesToCsv, codesToExcelCsv } from "./csv.ts";
 import { klassCodes } from "./klass.ts";
 import { codelistToSdmxJson, codelistToSdmxMl } from "./sdmx.ts";
+import { assumedAt } from "../model/assumed.ts";
 
 /** SHA-256, hex, of text (as UTF-8) or of bytes (a binary export such as xlsx). */
 export const sha256 = (content: string | Uint8Array) => createHash("sha256").update(content).digest("hex");
@@ -29,7 +30,7 @@ export function yearFiles(registry: Registry, year: number): Map<string, string>
   for (const form of registry.forms.values()) {
     if (!registry.yearsOf(form).includes(year)) continue;
     const version = versionAt(form, year)!;
-    files.set(`forms/${form.meta.id}/${year}.json`, formYearJson(form, year, version));
+    files.set(`forms/${form.meta.id}/${year}.json`, formYearJson(form, year, version, assumedAt(registry, form, year)));
   }
   return files;
 }

@@ -27,6 +27,8 @@ export const FormYearExport = z
     form: Form.describe("The form's metadata, as in form.yaml, with its sources cited by title."),
     year: ReportingYear.describe("The reporting year this file is for."),
     versionYear: ReportingYear.describe("The first reporting year of the version in force."),
+    assumed: z.literal(true).optional().describe("Present when no source covers this year: the version is assumed unchanged from `confirmedTo`, not confirmed."),
+    confirmedTo: ReportingYear.optional().describe("With `assumed`: the last reporting year a source shows the version for."),
     version: FormVersion.describe("The version in force, with its controls and their test cases."),
   })
   .describe("A form or file extract as it applies in one reporting year: /api/v1/forms/<id>/<year>.json");

@@ -22,6 +22,7 @@ import { sha256 } from "./published-hashes.ts";
 import { formToKontrollprogramYaml, hasKontrollprogramExport } from "./kontrollprogram.ts";
 import { cycleYears } from "../cycle/calendar.ts";
 import { cycleToICalendar } from "./cycle-calendar.ts";
+import { assumedAt } from "../model/assumed.ts";
 
 type Kind = IndexExport["resources"][number]["kind"];
 
@@ -106,7 +107,7 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   for (const form of registry.forms.values()) {
     for (const year of registry.yearsOf(form)) {
       const version = versionAt(form, year)!;
-      yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: formYearJson(form, year, version) });
+      yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: formYearJson(form, year, version, assumedAt(registry, form, year)) });
       if (hasKontrollprogramExport(form, version.data)) yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "kontrollprogram-yaml", path: `forms/${form.meta.id}/${year}.kontrollprogram.yaml`, content: formToKontrollprogramYaml(registry, form, year, version.data) });
     }
     // SSB's changelog between neighbouring years of a fixed-width file extract (src/lib/diff/kontrollprogram-changelog.ts).

@@ -2,9 +2,9 @@ import { perRegistry } from "../model/per-registry.ts";
 import type { Registry } from "../model/registry.ts";
 import type { Indicator } from "../schema/index.ts";
 
-/** The Statbank tables an indicator draws on, in any version of its formula. */
+/** The Statbank tables an indicator draws on, in any version of its formula, or is taken from ready-made (`tables`). */
 export function tablesOf(indicator: Indicator): string[] {
-  const numbers = (indicator.versions ?? []).flatMap((v) => [v.formula?.numerator.table, v.formula?.denominator?.table]);
+  const numbers = [...(indicator.versions ?? []).flatMap((v) => [v.formula?.numerator.table, v.formula?.denominator?.table]), ...(indicator.tables ?? [])];
   return [...new Set(numbers.filter((n): n is string => n !== undefined))].sort();
 }
 

@@ -53,6 +53,7 @@ export function meetingsTreating(registry: Registry, proposal: Proposal): Meetin
 /** The states of `ComputedStatus` as the site names them in lists and filters. */
 export const COMPUTED_STATE_NAMES: Record<ComputedStatus["state"], string> = {
   gjennomført: "gjennomført",
+  "ikke-bekreftet": "lagt inn, ikke bekreftet i kildene",
   "delvis-gjennomført": "delvis gjennomført",
   "ikke-gjennomført": "ikke gjennomført",
   "ikke-beregnet": "kan ikke beregnes",
@@ -63,6 +64,9 @@ export const COMPUTED_STATE_NAMES: Record<ComputedStatus["state"], string> = {
  * indicator it declares changes from the year before (the same test as the change sets'
  * «not carried out»). Changes the registry has no year-by-year content for (Statbank publishing,
  * guidance texts) and target years outside the registry's years cannot be checked, and say so.
+ * The content alone never makes a proposal «gjennomført»: editors may have entered the proposed
+ * change themselves, so that reading would be circular. It takes `evidence` for the target year, a
+ * source other than the proposal that shows the change; without it the state is `ikke-bekreftet`.
  */
 export const computedStatus = (registry: Registry, proposal: Proposal): ComputedStatus => computedStatuses(registry).get(proposal.id) ?? computeStatus(registry, proposal);
 
@@ -87,6 +91,17 @@ function computeStatus(registry: Registry, p: Proposal): ComputedStatus {
   }
   const total = declared.reduce((n, d) => n + Math.max(d.keys.length, 1), 0);
   const carriedOut = total - proposalNotCarriedOut(registry, p, itemDiffer(registry)).length;
+  const evidence = (p.evidence ?? []).filter((e) => e.year === year);
+  if (carriedOut === total && evidence.length === 0) {
+    return {
+      state: "ikke-bekreftet",
+      year,
+      label: `lagt inn for ${year}, ikke bekreftet i kildene`,
+      declared: total,
+      carriedOut,
+      reason: `Registerets innhold for ${year} har endringen, men ingen annen kilde enn forslaget selv viser at den ble gjort.`,
+    };
+  }
   const state = carriedOut === total ? "gjennomført" : carriedOut === 0 ? "ikke-gjennomført" : "delvis-gjennomført";
   return { state, year, label: `${COMPUTED_STATE_NAMES[state]} i ${year}`, declared: total, carriedOut };
 }

@@ -1,3 +1,4 @@
+import { tablesOf } from "../indicators/tables.ts";
 import type { Registry } from "../model/registry.ts";
 import type { GuidanceSection, Indicator, ReportTemplate, StatbankTable } from "../schema/index.ts";
 
@@ -23,10 +24,7 @@ export interface ThemeKeyFigures {
  */
 export function themeKeyFigures(registry: Registry, theme: Theme): ThemeKeyFigures {
   const indicators = [...registry.indicators.values()].filter((i) => i.themes?.includes(theme.number)).sort((a, b) => a.name.localeCompare(b.name, "nb"));
-  const numbers = new Set(
-    indicators.flatMap((i) => (i.versions ?? []).flatMap((v) => [v.formula?.numerator.table, v.formula?.denominator?.table])).filter((n): n is string => n !== undefined),
-  );
-  const sorted = [...numbers].sort();
+  const sorted = [...new Set(indicators.flatMap(tablesOf))].sort();
   return {
     theme,
     indicators,

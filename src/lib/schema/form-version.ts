@@ -24,6 +24,7 @@ export const FormVersion = z
     source: SourceRef,
     note: EditorNote.optional(),
     validTo: ReportingYear.optional().describe("Last reporting year this version applies, when it ends before the next version."),
+    confirmedTo: ReportingYear.optional().describe("Last reporting year a source shows this version for, where the registry keeps it in force longer: the later years are marked as assumed unchanged («antatt uendret», `assumed` in the API), never as confirmed. Default: every year it is in force is covered by its sources."),
     legalBasis: z.string().trim().min(1).optional().describe("The legal basis text printed on the form."),
     sections: z.array(Section).optional().describe("Sections of a questionnaire."),
     records: z.array(Record).optional().describe("Records of a file extract."),

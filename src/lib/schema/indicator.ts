@@ -58,6 +58,10 @@ export const Indicator = z
     interpretation: z.string().trim().min(1).optional().describe("Interpretation (fortolkning)."),
     unit: z.string().trim().min(1).optional().describe("Unit (prosent, kroner, antall …)."),
     versions: z.array(IndicatorVersion).optional().describe("Formula by reporting year, oldest first."),
+    tables: z
+      .array(z.string().regex(/^\d{5}$/, { message: "must be a five-digit Statbank table number" }))
+      .optional()
+      .describe("Statbank tables the indicator is taken from where it has no formula to name them (SSB's ready-made indicators: «hentet fra SSB tabell 12279»)."),
     suppression: z
       .strictObject({
         maxSuppressedCount: z.number().int().min(0).describe("Counts of this or fewer are not shown."),

@@ -10,7 +10,9 @@ export const ProposalStatus = z
 export const StatusChange = z
   .strictObject({
     status: ProposalStatus,
-    date: IsoDate.describe("When the status changed."),
+    date: z
+      .union([IsoDate, z.string().regex(/^\d{4}$/, { message: "must be a date written YYYY-MM-DD, or a year YYYY" })])
+      .describe("When the status changed: `YYYY-MM-DD`, or only the year `YYYY` where the source gives no day (never a date borrowed from a meeting the source does not tie it to)."),
     meeting: Id.optional().describe("Id of the meeting that made the change; give this or `note`."),
     note: z.string().trim().min(1).optional().describe("The decision or document that made the change; give this or `meeting`."),
   })
@@ -33,6 +35,21 @@ export const ChangedItem = z
   })
   .describe("An item the proposal changes.");
 
+/**
+ * A source other than the proposal that shows the change made: a later schema (XSD), SSB's file
+ * description, the form as printed for the year, a report. The registry's own content is never
+ * evidence: the computed status «gjennomført» needs one of these for the target year.
+ */
+export const Evidence = z
+  .strictObject({
+    year: ReportingYear.describe("The reporting year the source shows the change in."),
+    shows: z.string().trim().min(1).describe("What the source shows, in words (e.g. «Plantype har kodene 5–8»)."),
+    source: SourceRef.describe("The source that shows it: a path below the shared source folder and a locator; not the proposal's own `source`."),
+  })
+  .describe("A source, independent of the proposal, that shows the change made.");
+
+export type Evidence = z.infer<typeof Evidence>;
+
 /** Front matter of `changes/<id>.mdx`. */
 export const Proposal = z
   .strictObject({
@@ -50,6 +67,10 @@ export const Proposal = z
       .describe("Justification on the mandate's three axes, as far as the sources give it."),
     changes: z.array(ChangedItem).min(1).describe("What the proposal changes."),
     alternatives: z.string().trim().min(1).optional().describe("Alternatives considered."),
+    evidence: z
+      .array(Evidence)
+      .optional()
+      .describe("Sources other than the proposal that show the change made, by reporting year. Without one for the target year the computed status is at most `ikke-bekreftet`, and a recorded `gjennomført` is refused."),
     note: EditorNote.optional(),
     source: SourceRef,
   })
@@ -66,13 +87,13 @@ export type Proposal = z.infer<typeof Proposal>;
 export const ComputedStatus = z
   .strictObject({
     state: z
-      .enum(["gjennomført", "delvis-gjennomført", "ikke-gjennomført", "ikke-beregnet"])
-      .describe("`gjennomført`: every declared change is in the target year's content; `delvis-gjennomført`: some are; `ikke-gjennomført`: none is; `ikke-beregnet`: the registry cannot tell (see `reason`)."),
+      .enum(["gjennomført", "ikke-bekreftet", "delvis-gjennomført", "ikke-gjennomført", "ikke-beregnet"])
+      .describe("`gjennomført`: every declared change is in the target year's content and a source other than the proposal shows it (`evidence`); `ikke-bekreftet`: every declared change is in the content, but no such source does (see `reason`); `delvis-gjennomført`: some are in the content; `ikke-gjennomført`: none is; `ikke-beregnet`: the registry cannot tell (see `reason`)."),
     year: ReportingYear.describe("The target year checked."),
     label: z.string().min(1).describe("The state as the site writes it, e.g. «gjennomført i 2023»."),
     declared: z.number().int().min(0).describe("Declared changes the registry can check: codes, fields, controls, or whole items where the proposal names none."),
     carriedOut: z.number().int().min(0).describe("Of those, the ones the content of the target year shows."),
-    reason: z.string().min(1).optional().describe("For `ikke-beregnet`: why the registry cannot tell."),
+    reason: z.string().min(1).optional().describe("For `ikke-beregnet` and `ikke-bekreftet`: why the registry cannot tell, or what is missing."),
   })
   .describe("The status the registry computes for a proposal from the content of its target year.");
 

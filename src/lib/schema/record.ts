@@ -58,6 +58,8 @@ export const RecordField = z
     classification: z
       .string()
       .url()
+      // The page links to it: a `javascript:` or `data:` address would run in the reader's browser.
+      .refine((url) => /^https?:\/\//i.test(url), { message: "must be a web address (https:// or http://)" })
       .optional()
       .describe("The KLASS classification the field's codes come from, as a URL (SSB's `codelistSource`, e.g. `https://www.ssb.no/klass/klassifikasjoner/104`)."),
   })

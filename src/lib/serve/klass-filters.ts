@@ -19,6 +19,9 @@ export interface KlassCodeItem {
 /** A request parameter KLASS refuses with 400 Bad Request. */
 export class BadRequest extends Error {}
 
+/** KLASS's 404 with a reason; its clients look for "not found" and "no correspondence table" in the text. */
+export class NotFound extends Error {}
+
 const MAX_SELECT_CODES_LENGTH = 200;
 const MAX_SELECT_CODES_PARAMETERS = 20;
 

@@ -2,8 +2,12 @@ import { readFile, realpath } from "node:fs/promises";
 import { existsSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { KlassRoutes } from "../export/klass-api.ts";
-import { BadRequest, byCode, shapeCodes, type KlassCodeItem } from "./klass-filters.ts";
+import { BadRequest, NotFound, byCode, shapeCodes, type KlassCodeItem } from "./klass-filters.ts";
 import { isInside } from "./request-path.ts";
+import { rebaseLinks } from "./klass-links.ts";
+import type { KlassCatalogue } from "../export/klass-catalogue.ts";
+import { classificationFamilies, classificationFamily, searchClassifications } from "./klass-catalogue.ts";
+import { changeTables, correspondenceTable, tableYear, versionTables, type TableOwner } from "./klass-correspondence-tables.ts";
 
 /**
  * KLASS's query URLs under /api/klass/v1/, answered from the files `kostra build` wrote: the
@@ -18,7 +22,10 @@ import { isInside } from "./request-path.ts";
  *   classifications/{id}/changes?from=[&to=]          the changes in a range
  *   classifications/{id}/correspondsAt?targetClassificationId=&date=
  *   classifications/{id}/corresponds?targetClassificationId=&from=[&to=]
- *   versions/{n}                                      a version with its codes
+ *   versions/{n}                                      a version with its codes and correspondence tables
+ *   classifications/search?query=                     the classifications that match (klass-catalogue.ts)
+ *   classificationfamilies[/{id}]                     the families: the working groups' areas (klass-catalogue.ts)
+ *   correspondencetables/{n}                          a change table between two versions (klass-correspondence-tables.ts)
  *
  * KLASS's deprecated `.json` suffix (ssb-klass-python asks `changes.json`) is accepted on each.
  */
@@ -30,8 +37,6 @@ export interface KlassResponse {
   body: unknown;
 }
 
-/** KLASS's 404 with a reason; its clients look for "not found" and "no correspondence table" in the text. */
-class NotFound extends Error {}
 
 type Params = URLSearchParams;
 type Item = KlassCodeItem;
@@ -290,8 +295,8 @@ async function version(files: KlassFiles, n: string) {
   if (!routes || !v) throw new NotFound(`Classification Version not found with id = ${n}`);
   const year = routes.years.find((y) => jan1(y) >= v.validFrom && (v.validTo === null || jan1(y) < v.validTo))!;
   const codes = await files.codes(routes, year);
-  const classification = await files.needed<{ description: string; contactPerson: unknown; owningSection: string; _links: { self: { href: string } } }>("classifications", routes.codelist, "index.json");
-  const base = classification._links.self.href.replace(/\/classifications\/[^/]+$/, "");
+  const { classification, owner } = await ownerOf(files, routes);
+  const base = owner.base;
   const levels = [...new Set(codes.map((c) => Number(c.level)))].sort((a, b) => a - b);
   return {
     name: v.name,
@@ -303,7 +308,7 @@ async function version(files: KlassFiles, n: string) {
     introduction: classification.description,
     contactPerson: classification.contactPerson,
     owningSection: classification.owningSection,
-    correspondenceTables: [],
+    correspondenceTables: versionTables(owner, routes, v),
     classificationVariants: [],
     changelogs: [],
     levels: levels.map((l) => ({ levelNumber: l, levelName: `Nivå ${l}` })),
@@ -311,6 +316,27 @@ async function version(files: KlassFiles, n: string) {
     classificationItems: [...codes].sort(byCode).map((c) => ({ code: c.code, parentCode: c.parentCode ?? "", level: c.level, name: c.name, shortName: c.shortName, notes: c.notes })),
     _links: { self: { href: `${base}/versions/${v.id}` } },
   };
+}
+
+type ClassificationDocument = { description: string; contactPerson: unknown; owningSection: string; _links: { self: { href: string } } };
+
+/** A classification's document, and what its correspondence tables take from it. */
+async function ownerOf(files: KlassFiles, routes: KlassRoutes): Promise<{ classification: ClassificationDocument; owner: TableOwner }> {
+  const classification = await files.needed<ClassificationDocument>("classifications", routes.codelist, "index.json");
+  const base = classification._links.self.href.replace(/\/classifications\/[^/]+$/, "");
+  return { classification, owner: { base, contactPerson: classification.contactPerson, owningSection: classification.owningSection } };
+}
+
+/** KLASS's `correspondencetables/{id}`: a change table, by its number (its target version's). */
+async function correspondenceTableById(files: KlassFiles, n: string) {
+  const codelist = /^\d+$/.test(n) ? (await files.needed<Record<string, string>>("versions.json"))[n] : undefined;
+  const routes = codelist !== undefined ? await files.routes(codelist) : undefined;
+  const table = routes && changeTables(routes).find((t) => String(t.id) === n);
+  const year = routes && table && tableYear(routes, table);
+  if (!routes || !table || year === undefined) throw new NotFound(`CorrespondenceTable not found with id = ${n}`);
+  const { owner } = await ownerOf(files, routes);
+  const { correspondenceItems } = await files.needed<{ correspondenceItems: Correspondence[] }>("classifications", routes.codelist, "correspondsAt", `${year}.json`);
+  return correspondenceTable(owner, table, correspondenceItems);
 }
 
 const paramsOf = (params: Params) => ({ selectLevel: params.get("selectLevel"), selectCodes: params.get("selectCodes"), presentationNamePattern: params.get("presentationNamePattern") });
@@ -323,13 +349,35 @@ const problem = (status: number, path: string, detail?: string) => ({ type: "abo
  * a path that is no KLASS URL but may be one of the files there (`classifications/<key>/index.json`),
  * which the server then serves as it is.
  */
-export async function klassResponse(dist: string, pathname: string, params: Params): Promise<KlassResponse | undefined> {
+export async function klassResponse(dist: string, pathname: string, params: Params, origin?: string): Promise<KlassResponse | undefined> {
   const files = new KlassFiles(dist);
+  const answer = await klassAnswer(files, pathname, params);
+  if (!answer || origin === undefined || answer.status >= 400) return answer;
+  // The links carry the site's address as built; a reader of this server follows them to it (klass-links.ts).
+  const built = (await files.file<KlassCatalogue>("catalogue.json"))?.base;
+  return built === undefined ? answer : { ...answer, body: rebaseLinks(answer.body, built, `${origin}${KLASS_BASE}`) };
+}
+
+async function klassAnswer(files: KlassFiles, pathname: string, params: Params): Promise<KlassResponse | undefined> {
   const parts = pathname.slice(KLASS_BASE.length).split("/").filter(Boolean);
   if (parts.length) parts[parts.length - 1] = parts[parts.length - 1].replace(/\.json$/, "");
   try {
     const [resource, id, operation, ...more] = parts;
     if (resource === "classifications" && id === undefined) return { status: 200, body: await classifications(files, params) };
+    if (resource === "classifications" && id === "search" && operation === undefined) {
+      const catalogue = await files.needed<KlassCatalogue>("catalogue.json");
+      return { status: 200, body: searchClassifications(catalogue, params, `${catalogue.base}/classifications/search`) };
+    }
+    if (resource === "classificationfamilies" && operation === undefined) {
+      checkCommon(params);
+      const catalogue = await files.needed<KlassCatalogue>("catalogue.json");
+      return { status: 200, body: id === undefined ? classificationFamilies(catalogue, params) : classificationFamily(catalogue, id, params) };
+    }
+    // ssb-klass-python asks `correspondencetables/{id}`; KLASS's links spell it so too.
+    if (resource?.toLowerCase() === "correspondencetables" && id !== undefined && operation === undefined) {
+      checkCommon(params);
+      return { status: 200, body: await correspondenceTableById(files, id) };
+    }
     if (resource === "versions" && id !== undefined && operation === undefined) {
       checkCommon(params);
       return { status: 200, body: await version(files, id) };

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import sirv from "sirv";
 import { headersFor, parseHeadersFile, type HeaderRule } from "./headers-file.ts";
 import { KLASS_BASE, klassResponse } from "./klass-routes.ts";
+import { requestOrigin } from "./klass-links.ts";
 import { isHidden, requestPath, servedInside } from "./request-path.ts";
 
 /**
@@ -62,7 +63,7 @@ export function siteHandler(dist: string): (req: IncomingMessage, res: ServerRes
     }
     if (isHidden(pathname)) return notFound(res);
     if (pathname === KLASS_BASE || pathname.startsWith(`${KLASS_BASE}/`)) {
-      klassResponse(root, pathname, new URLSearchParams(search)).then(
+      klassResponse(root, pathname, new URLSearchParams(search), requestOrigin(req.headers.host)).then(
         (answer) => {
           if (!answer) return serveFile(req, res, pathname, search);
           // KLASS answers any origin (@CrossOrigin), and errors as problem details.

@@ -5,7 +5,9 @@ import { checkReferences } from "./references.ts";
 import { checkVersions } from "./versions.ts";
 import { checkTraceability } from "./traceability.ts";
 import { checkForms } from "./forms.ts";
+import { checkCodelistNumbers } from "./codelist-numbers.ts";
 import { checkLifecycle } from "./lifecycle.ts";
+import { checkProposalEvidence } from "./proposal-evidence.ts";
 import { checkReportThemes } from "./report-themes.ts";
 import { checkSafety } from "./safety.ts";
 import { checkRenderedBodies } from "./rendered-text.ts";
@@ -38,7 +40,7 @@ export async function validateContent(root: string, options: { skipPublishedYear
   findings.push(...allowListFindings, ...guardNames([...loaded.map((l) => l.found.path), ...failed.map((f) => f.path), ...findings.map((f) => f.file)], allowed));
   // Files that failed to load report their own errors; references to them are not reported again.
   const broken = new Set(failed.map((f) => `${f.kind}:${f.id}`));
-  findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken), ...checkForms(registry), ...checkLifecycle(registry), ...checkReportThemes(registry), ...checkSafety(loaded), ...checkRenderedBodies(loaded, allowed));
+  findings.push(...checkVersions(registry, broken), ...checkCodes(registry, broken), ...checkReferences(registry, broken), ...checkForms(registry), ...checkCodelistNumbers(registry), ...checkLifecycle(registry), ...checkProposalEvidence(registry), ...checkReportThemes(registry), ...checkSafety(loaded), ...checkRenderedBodies(loaded, allowed));
   // Traceability compares years, which only means something when the content itself is sound.
   if (!findings.some((f) => f.severity === "error")) findings.push(...checkTraceability(registry), ...checkPublished(registry, options.skipPublishedYear));
   // Each published year's lock against the repository's history, which the lock alone cannot guard.

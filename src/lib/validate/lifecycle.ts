@@ -18,6 +18,12 @@ export const TRANSITIONS: Record<string, readonly string[]> = {
   gjennomført: [],
 };
 
+/** Whether date `a` is before `b`, where either may be a year alone (`2023` is not before `2023-04-20`, nor after). */
+const before = (a: string, b: string) => {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n);
+};
+
 /** Proposals follow the state machine in date order and cite what moved them; follow-ups follow real action items. */
 export function checkLifecycle(registry: Registry): Finding[] {
   const findings: Finding[] = [];
@@ -32,7 +38,7 @@ export function checkLifecycle(registry: Registry): Finding[] {
         const expected = allowed.length ? `one of ${allowed.join(", ")}` : `nothing: ${previous} is final`;
         findings.push(findingAt(file, ["history", i, "status"], `illegal transition ${previous === "start" ? "to start with" : `from ${previous} to`} ${h.status}`, expected));
       }
-      if (h.date < previousDate) findings.push(findingAt(file, ["history", i, "date"], `status change dated ${h.date}, before the one above it (${previousDate})`, "status changes in date order, oldest first"));
+      if (before(h.date, previousDate)) findings.push(findingAt(file, ["history", i, "date"], `status change dated ${h.date}, before the one above it (${previousDate})`, "status changes in date order, oldest first"));
       if (h.meeting === undefined && h.note === undefined) findings.push(findingAt(file, ["history", i], `the change to ${h.status} cites neither a meeting nor a decision`, "meeting: <meeting id>, or note: the decision or document"));
       const meeting = h.meeting !== undefined ? registry.meetings.get(h.meeting)?.data : undefined;
       if (meeting && meeting.date !== h.date) findings.push(findingAt(file, ["history", i, "date"], `dated ${h.date}, but meeting ${meeting.id} was held ${meeting.date}`, meeting.date, "warning"));

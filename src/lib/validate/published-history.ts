@@ -56,6 +56,11 @@ export interface PublishedHistory {
   unavailable?: string;
   /** Commits a shallow clone cut the history at (their parents are missing). */
   boundary: Set<string>;
+  /**
+   * Why the history present is not the whole history (a shallow or a partial clone): commits that
+   * deleted or rewrote a lock may be missing, so the check cannot vouch for anything and fails.
+   */
+  incomplete?: string;
   /** Every lock path ever committed, by year: its committed states, oldest first. */
   locks: Map<number, Version[]>;
 }
@@ -72,6 +77,18 @@ function git(root: string, args: string[], input?: string): Buffer {
   const settings = ["log.showSignature=false", "log.follow=false", "color.ui=false", "core.quotePath=true", "diff.relative=false"].flatMap((s) => ["-c", s]);
   return execFileSync("git", ["-C", root, ...settings, ...args], { input, env: gitEnv(), timeout: GIT_TIMEOUT_MS, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
 }
+
+/** Whether the repository is a partial clone (`--filter`): its promisor remote holds objects this one lacks. */
+function partialClone(root: string): boolean {
+  try {
+    return git(root, ["config", "--get", "extensions.partialClone"]).toString("utf8").trim() !== "";
+  } catch {
+    return false; // unset: git exits 1
+  }
+}
+
+/** What to run for the whole history, in the words of each place it is cloned. */
+export const UNSHALLOW_FIX = "the whole history: run `git fetch --unshallow` (a partial clone: `git fetch --refetch`); in GitHub Actions check out with `actions/checkout` and `fetch-depth: 0`, in GitLab CI set `GIT_DEPTH: 0`";
 
 /** Why git failed, in a few words. */
 function gitFailure(error: unknown): string {
@@ -111,6 +128,7 @@ export function readPublishedHistory(root: string): PublishedHistory {
     const file = resolve(root, head[1]);
     if (existsSync(file)) for (const line of readFileSync(file, "utf8").split("\n")) if (line.trim()) boundary.add(line.trim());
   }
+  const incomplete = head[0] === "true" ? "git history is shallow (a shallow clone)" : partialClone(root) ? "git history is partial (a partial clone, objects left on the server)" : undefined;
   let log: string;
   try {
     // Oldest first; -m shows what a merge left at a path; --relative: paths from the content root.
@@ -169,7 +187,7 @@ export function readPublishedHistory(root: string): PublishedHistory {
       }),
     );
   }
-  return { boundary, locks };
+  return { boundary, locks, ...(incomplete && { incomplete }) };
 }
 
 /** JSON with sorted keys: equal values give equal text, whatever order their keys were written in. */
@@ -300,6 +318,11 @@ export function checkPublishedHistory(root: string, registry: Registry, history:
     notes.push(`published years not checked against git history: ${history.unavailable}`);
     return { findings, notes: notes.map(printable) };
   }
+  // A shallow clone whose last commit deletes a lock has no trace of the lock at all: nothing here
+  // could tell, so the check fails rather than pass on the commits it happens to have.
+  if (history.incomplete) {
+    findings.push({ severity: "error", file: "content/published", line: 1, column: 1, message: `${history.incomplete}: a published year's lock deleted or rewritten in a commit that is not here cannot be detected, so the published years cannot be checked`, expected: UNSHALLOW_FIX });
+  }
   const cut: string[] = [];
   for (const [year, versions] of history.locks) {
     const path = `content/published/${year}.json`;
@@ -329,7 +352,7 @@ export function checkPublishedHistory(root: string, registry: Registry, history:
       }
     }
   }
-  if (cut.length) notes.push(`git history is shallow (a shallow clone) and lacks the first commit of ${cut.join(", ")}: checked only against the commits present, not against the year as first published (git fetch --unshallow for the full check)`);
+  if (cut.length && !history.incomplete) notes.push(`git history is shallow (a shallow clone) and lacks the first commit of ${cut.join(", ")}: checked only against the commits present, not against the year as first published (git fetch --unshallow for the full check)`);
   const uncommitted = [...registry.published.keys()].filter((year) => !history.locks.get(year)?.some((v) => v.lock)).sort((a, b) => a - b);
   if (uncommitted.length) notes.push(`not yet committed: ${uncommitted.map((y) => `content/published/${y}.json`).join(", ")} (git history guards a published year once its lock is committed)`);
   return { findings, notes: notes.map(printable) };

@@ -52,6 +52,9 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
         if (t && !registry.tables.has(t)) miss(ind, ["versions", i, "formula", part, "table"], "Statbank table", t, "a table in content/tables/ (only a warning: the registry holds the tables the sources describe)", "warning");
       }
     });
+    ind.tables?.forEach((t, i) => {
+      if (!registry.tables.has(t)) miss(ind, ["tables", i], "Statbank table", t, "a table in content/tables/ (only a warning: the registry holds the tables the sources describe)", "warning");
+    });
   }
   const themes = new Set([...registry.reportTemplates.values()].flatMap((t) => t.themes.map((x) => x.number)));
   for (const ind of registry.indicators.values()) {

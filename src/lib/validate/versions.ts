@@ -2,7 +2,7 @@ import type { Registry, Versioned } from "../model/registry.ts";
 import type { Finding } from "../findings/finding.ts";
 import { findingAt } from "../findings/source-file.ts";
 
-type AnyVersioned = Versioned<{ discontinuedFrom?: number }, { validTo?: number }>;
+type AnyVersioned = Versioned<{ discontinuedFrom?: number }, { validTo?: number; confirmedTo?: number }>;
 
 /** Versions must exist, be in order and not overlap; nothing may start after the item is discontinued. */
 export function checkVersions(registry: Registry, broken: ReadonlySet<string> = new Set()): Finding[] {
@@ -23,6 +23,10 @@ export function checkVersions(registry: Registry, broken: ReadonlySet<string> = 
         }
         if (validTo !== undefined && next && validTo >= next.year) {
           findings.push(findingAt(file, ["validTo"], `version ${v.year} overlaps version ${next.year}: it is valid to ${validTo}`, `validTo before ${next.year}, or no validTo`));
+        }
+        const { confirmedTo } = v.data;
+        if (confirmedTo !== undefined && confirmedTo < v.year) {
+          findings.push(findingAt(file, ["confirmedTo"], `confirmedTo ${confirmedTo} is before the version's first year ${v.year}`, `a year from ${v.year} on`));
         }
         const end = entry.meta.discontinuedFrom;
         if (end !== undefined && v.year >= end) {

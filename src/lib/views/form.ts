@@ -2,6 +2,7 @@ import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
 import type { CodelistBinding, FormVersion } from "../schema/index.ts";
 import type { z } from "zod";
 import { perRegistry } from "../model/per-registry.ts";
+import { assumedAt, assumedLabel } from "../model/assumed.ts";
 
 /** The codelist version a binding resolves to in a form's year, with its page year. */
 export function resolveBinding(registry: Registry, binding: z.infer<typeof CodelistBinding>, formYear: number) {
@@ -251,4 +252,15 @@ export function occursText(occurs: string): string {
   if (max === "n") return min === "0" ? "0 eller flere ganger" : min === "1" ? "minst 1 gang" : `minst ${min} ganger`;
   if (min === "0") return `høyst ${max} ${max === "1" ? "gang" : "ganger"}`;
   return `${min}–${max} ganger`;
+}
+
+/**
+ * What a form's page for `year` says when no source covers that year: the version shown is the
+ * last one the sources give, kept in force by assumption (`confirmedTo` on the version).
+ */
+export function assumedNotice(registry: Registry, form: FormEntry, year: number): string | undefined {
+  const span = assumedAt(registry, form, year);
+  if (!span) return undefined;
+  const label = assumedLabel(span);
+  return `${label[0].toUpperCase()}${label.slice(1)}. Registeret viser versjonen fra ${span.from} også for ${year}, men ingen kilde bekrefter at den gjelder for ${year}.`;
 }

@@ -50,6 +50,8 @@ const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "au
 /** An ISO date as Norwegian text: «15. februar 2023». */
 export function dateNb(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
+  // A proposal's status may be dated by its year alone, where the source gives no day.
+  if (m === undefined) return String(y);
   return `${d}. ${MONTHS[m - 1]} ${y}`;
 }
 
