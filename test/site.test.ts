@@ -241,4 +241,28 @@ describe("the built site", () => {
     expect(year).not.toContain('name="year"');
     expect(text(page("moter/aar/2009"))).toContain("Møter i 2009");
   });
+
+  it("has a guide «Slik foreslår du en endring», citing its sources, linked from the proposals and each working group", () => {
+    const raw = page("endringsforslag/slik-foreslar-du");
+    const html = text(raw);
+    const headings = [...raw.matchAll(/<h([1-3])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => text(m[2]).trim());
+    expect(headings).toEqual(expect.arrayContaining(["Slik foreslår du en endring", "Hvem kan foreslå en endring", "Hva et forslag må inneholde", "Oppgavebyrde", "Relevans", "Sammenliknbarhet over tid", "Når i året", "Slik behandler arbeidsgruppen forslaget", "Kilder"]));
+    // The mandate's three grounds, the working groups' cycle as the sources give it, and the two commands.
+    expect(html).toContain("oppgavebyrde, relevans og sammenliknbarhet over tid");
+    expect(html).toMatch(/innen 1\. mars/);
+    expect(html).toContain("npx kostra review");
+    expect(html).toContain("npx kostra propose");
+    // Every statement about the process cites the minutes or the annual report by title and section, linked to the source's page.
+    for (const id of ["000", "001", "003"]) expect(raw).toContain(`href="/kilder/${id}/"`);
+    expect(html).toMatch(/Kilde: Referat KOSTRA arbeidsgruppemøte 06\.05\.09 ?, Sak 1\. Gjennomgang av mandat/);
+    expect(html).toMatch(/Kilde: KOSTRA arbeidsgrupperapport for barnevern ?, 2 Oppsummering og anbefaling/);
+    const statements = [...raw.matchAll(/<(?:p|li)>([\s\S]*?)<\/(?:p|li)>/g)].map((m) => m[1]).filter((s) => !s.includes("npx kostra"));
+    const inSections = statements.filter((s) => /data-kilde/.test(s));
+    expect(inSections.length).toBeGreaterThanOrEqual(15);
+    // Linked from the proposals list and from a working group's page.
+    const guide = 'href="/endringsforslag/slik-foreslar-du/"';
+    expect(page("endringsforslag")).toContain(guide);
+    expect(page("arbeidsgrupper/barnevern")).toContain(guide);
+    expect(page("arbeidsgrupper/sosialtjenesten")).toContain(guide);
+  });
 });

@@ -42,6 +42,7 @@ const cases: { name: string; file: string; line: number; column?: number; field?
   { name: "unknown-record-field-in-proposal", file: "changes/p1.mdx", line: 17, column: 23, field: "changes.1.fields.1", message: /unknown field of form x9 .* "linje.C"/ },
   { name: "fixed-width-overlap", file: "content/forms/x9/2020.yaml", line: 7, column: 42, field: "records.0.fields.1.position", message: /position 4 overlaps the field before/ },
   { name: "record-datatype-mismatch", file: "content/forms/x9/2020.yaml", line: 7, column: 42, field: "records.0.fields.1.dataType", message: /data type INTEGER_TYPE does not fit type text/ },
+  { name: "proposal-guide-id", file: "changes/slik-foreslar-du.mdx", line: 2, column: 5, field: "id", message: /is the address of the page/ },
   { name: "record-classification-script", file: "content/forms/x9/2020.yaml", line: 7, column: 72, field: "records.0.fields.1.classification", message: /must be a web address/ },
   { name: "record-date-pattern", file: "content/forms/x9/2020.yaml", line: 7, column: 66, field: "records.0.fields.1.datePattern", message: /date pattern "YYYY-MM-DD" is not in SSB's notation/ },
   { name: "record-duplicate-field-code", file: "content/forms/x9/2020.yaml", line: 12, column: 21, field: "records.0.fields.0.codes.1.code", message: /duplicate code "1"/ },

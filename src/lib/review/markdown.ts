@@ -6,7 +6,7 @@ import type { Review, ReviewYear } from "./schema.ts";
 
 /**
  * The review as a pull/merge-request comment: a summary per audience first (what a reviewer reads
- * in the first screen), the problems, then each year's changes under `<details>`. GitHub refuses
+ * in the first screen), the problems, then each year's changes, one list item each, under `<details>`. GitHub refuses
  * comments over 65,536 characters: the details stop at `limit` with «… and N more».
  */
 
@@ -47,14 +47,15 @@ export function reviewMarkdown(review: Review, options: MarkdownOptions = {}): s
   }
   for (const y of review.years) head.push(...yearSummary(y));
 
-  // The details, year by year, until the limit: a comment cut off in the middle of a table would not render.
+  // The details, year by year, until the limit: a comment cut off in the middle of a list would not render.
+  // One list item per change, not a table: six columns do not fit a phone's width, and a list wraps.
   const out = head.join("\n");
   const details: string[] = [];
   let size = out.length;
   let left = review.years.reduce((n, y) => n + y.changes.length + y.notCarriedOut.length, 0);
   for (const y of review.years) {
-    const rows = [...y.changes.map((c) => changeRow(c, options.siteUrl)), ...y.notCarriedOut.map((n) => `| ${cellText(n.item)} | not carried out | ${cellText(n.code ?? "")} | | | ${cellText(`${n.proposal}: ${n.description}`)} |`)];
-    const open = [`<details><summary>Reporting year ${y.year}: ${y.changes.length} change(s)${y.notCarriedOut.length ? `, ${y.notCarriedOut.length} not carried out` : ""}</summary>`, "", "| item | change | code or field | senders | consumers | proposal |", "| --- | --- | --- | --- | --- | --- |"];
+    const rows = [...y.changes.map((c) => changeRow(c, options.siteUrl)), ...y.notCarriedOut.map((n) => `- ${cellText(n.item)}${n.code ? ` ${cellText(n.code)}` : ""}: not carried out; proposal ${cellText(`${n.proposal}: ${n.description}`)}`)];
+    const open = [`<details><summary>Reporting year ${y.year}: ${y.changes.length} change(s)${y.notCarriedOut.length ? `, ${y.notCarriedOut.length} not carried out` : ""}</summary>`, ""];
     const close = ["", "</details>", ""];
     const fixed = open.join("\n").length + close.join("\n").length + 200;
     if (size + fixed > limit) break;
@@ -93,9 +94,9 @@ function changeRow(c: Change, siteUrl?: string): string {
   const name = `${c.itemKind} ${c.item}`;
   const item = siteUrl ? `[${cellText(name)}](${linkTarget(siteUrl.replace(/\/$/, "") + urls.item(c.itemKind, c.item, c.year))})` : cellText(name);
   const what = describeChange(c);
-  const ref = c.element !== undefined ? `${c.element}${c.code !== undefined ? ` · ${c.code}` : ""}` : (c.code ?? "");
-  const proposal = c.justified ? c.proposals.map((p) => (siteUrl ? `[${cellText(p)}](${linkTarget(siteUrl.replace(/\/$/, "") + urls.proposal(p))})` : cellText(p))).join(", ") : "**not justified**";
-  return `| ${item} | ${codeSpan(c.type)}${what ? ` ${cellText(what)}` : ""} | ${cellText(ref)} | ${c.sender} | ${c.consumer} | ${proposal} |`;
+  // The code or field is in the description (`describeChange` names the element and the code).
+  const proposal = c.justified ? `proposal ${c.proposals.map((p) => (siteUrl ? `[${cellText(p)}](${linkTarget(siteUrl.replace(/\/$/, "") + urls.proposal(p))})` : cellText(p))).join(", ")}` : "**not justified**";
+  return `- ${item}: ${codeSpan(c.type)}${what ? ` ${cellText(what)}` : ""}; senders: ${c.sender}, consumers: ${c.consumer}; ${proposal}`;
 }
 
 /** The review as text for a terminal: the same order, no markup. */

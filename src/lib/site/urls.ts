@@ -1,3 +1,9 @@
+/**
+ * The last part of the guide's address below `/endringsforslag/`: no proposal may have it as its id,
+ * or the proposal's page and the guide would claim the same address (validation says so).
+ */
+export const PROPOSAL_GUIDE_SLUG = "slik-foreslar-du";
+
 /** Page addresses; the URL contract lives here and nowhere else. */
 export const urls = {
   home: () => "/",
@@ -28,6 +34,8 @@ export const urls = {
   /** Every change of one form between two neighbouring years, each aspect old → new. */
   formChanges: (id: string, from: number, to: number) => `/skjema/${id}/endringer/${from}-${to}/`,
   proposals: () => "/endringsforslag/",
+  /** How a working-group member proposes a change: a page of its own among the proposals. */
+  proposalGuide: () => `/endringsforslag/${PROPOSAL_GUIDE_SLUG}/`,
   /** The proposals that apply from a reporting year. */
   proposalsOfYear: (year: number) => `/endringsforslag/aar/${year}/`,
   indicators: () => "/indikatorer/",

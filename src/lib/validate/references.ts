@@ -2,6 +2,7 @@ import { versionAt, type Registry } from "../model/registry.ts";
 import type { Finding, PathSegment } from "../findings/finding.ts";
 import { findingAt } from "../findings/source-file.ts";
 import { elementIds } from "./forms.ts";
+import { PROPOSAL_GUIDE_SLUG, urls } from "../site/urls.ts";
 
 /**
  * Every id that points elsewhere must resolve: working groups, codelists and their versions and
@@ -81,6 +82,10 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
     });
   }
   for (const { data: p } of registry.proposals.values()) {
+    if (p.id === PROPOSAL_GUIDE_SLUG) {
+      const file = registry.originOf(p);
+      if (file) findings.push(findingAt(file, ["id"], `proposal id "${p.id}" is the address of the page on how to propose a change (${urls.proposalGuide()})`, "another id, e.g. <working group>-<year>-<what changes>"));
+    }
     group(p, p.workingGroup);
     p.history.forEach((h, i) => meeting(p, h.meeting, ["history", i, "meeting"]));
     p.changes.forEach((c, i) => {
