@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isNationalId } from "../guard/national-id.ts";
 import { versionAt, type CodelistEntry, type Registry, type Version } from "../model/registry.ts";
 import type { CodelistVersion } from "../schema/index.ts";
 import { klassYearKey, versionEnd } from "./klass.ts";
@@ -74,7 +75,9 @@ export function stableNumbers(keys: readonly string[]): Map<string, number> {
     // 40 bits: collisions are as good as impossible; if one happens, probing keeps the numbers unique and deterministic.
     for (let salt = 0; ; salt++) {
       const n = parseInt(createHash("sha256").update(salt ? `${key}#${salt}` : key).digest("hex").slice(0, 10), 16);
-      if (!taken.has(n)) {
+      // Never a number the personal-data guard would take for a national identity number: the
+      // build's last check refuses such output (it hit one at KOSTRA scale).
+      if (!taken.has(n) && !isNationalId(String(n))) {
         taken.add(n);
         ids.set(key, n);
         break;
