@@ -82,9 +82,11 @@ function record(rows: string[][], note = "") {
 if (build.status !== 0) {
   // What did finish is recorded with the failure: at 10x the question is where the build stops.
   const done = new Set(phases.map((p) => p.phase));
-  const failedStep = !done.has("validate") ? "validation" : !done.has("search-records") ? "search records" : !done.has("pages") ? "pages" : !done.has("exports") ? "exports" : "search index";
+  const failedStep = !done.has("validate") ? "validation" : !done.has("search-records") ? "search records" : !done.has("pages") ? "pages" : !done.has("exports") ? "exports" : !done.has("search") ? "search index" : "last check of the built site";
   const lines = build.stderr.trim().split("\n").filter((l) => l.trim());
   const reason = (lines.filter((l) => l.startsWith("kostra build:")).at(-1) ?? lines.at(-1) ?? "").replace(/\|/g, "\\|").slice(0, 400);
+  // The table keeps one line; the build's own account (which files, never a number) goes to the console.
+  process.stderr.write(`${lines.slice(-30).join("\n")}\n`);
   record([
     corpusRow,
     ["full build (wall)", `**failed** after ${s(buildMs)}, in the ${failedStep} step (exit status ${build.status}): ${reason || "no message"}`],

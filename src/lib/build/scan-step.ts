@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { findNationalIds } from "../guard/find-national-ids.ts";
 import { outputTexts } from "../guard/output-text.ts";
 import { redactNationalIds } from "../guard/redact.ts";
+import { maskHashes } from "../guard/hashes.ts";
 import { escapeForTerminal } from "../guard/clean-text.ts";
 import { mapInBatches } from "../search/batches.ts";
 import { recordTiming } from "./timings.ts";
@@ -55,7 +56,7 @@ export async function scanStep(dist: string, staging: string, k = 0, n = 1): Pro
     16,
     async ({ path }) => {
       for (const { what, text } of outputTexts(path, await readFile(join(dist, path)))) {
-        if (findNationalIds(text, allowed).length) hits.push(`${path}: ${what}`);
+        if (findNationalIds(maskHashes(text), allowed).length) hits.push(`${path}: ${what}`);
       }
     },
   );

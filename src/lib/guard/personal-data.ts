@@ -1,6 +1,7 @@
 import type { Finding, PathSegment } from "../findings/finding.ts";
 import type { SourceFile } from "../findings/source-file.ts";
 import { findNationalIds } from "./find-national-ids.ts";
+import { isHash, maskHashes } from "./hashes.ts";
 import { firstBadCharacter } from "./clean-text.ts";
 import { pathOf, visitTexts } from "./texts-of.ts";
 
@@ -21,9 +22,6 @@ export interface GuardedFile {
 const NOT_SHOWN = "something that looks like a national identity number (fødselsnummer, D-, H- or test number) is written here; it is not shown";
 const REMEDY = "no personal data in content: remove it; if it is not a person's number (a bank account number, say), record it with the reason in content/allowed-numbers.yaml";
 
-/** A SHA-256 in hex (the published-year locks): its digit runs are not written numbers. */
-const HASH = /\b[0-9a-f]{64}\b/g;
-const IS_HASH = /^[0-9a-f]{64}$/;
 
 /** 1-based line and column of an offset in a text. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
@@ -46,7 +44,7 @@ export function guardFile(g: GuardedFile, allowed: ReadonlySet<string>): Finding
   const findings: Finding[] = [];
   const at = (where: { line: number; column: number }, message: string, expected: string, field?: string): Finding => ({ severity: "error", file: g.path, ...where, field, message, expected });
   const seen = new Set<string>();
-  const masked = g.text.replace(HASH, (h) => "x".repeat(h.length));
+  const masked = maskHashes(g.text);
   for (const span of findNationalIds(masked, allowed)) {
     seen.add(span.digits);
     findings.push(at(positionOf(g.text, span.start), NOT_SHOWN, REMEDY));
@@ -62,7 +60,7 @@ export function guardFile(g: GuardedFile, allowed: ReadonlySet<string>): Finding
         const path = pathOf(step);
         return { at: place(path, isKey), field: isKey || !path.length ? undefined : path.join(".") };
       };
-      if (text.length >= 11 && !IS_HASH.test(text)) {
+      if (text.length >= 11 && !isHash(text)) {
         // Numbers only the decoded value shows: YAML escapes, folded and continued lines.
         for (const s of findNationalIds(text, allowed)) {
           if (seen.has(s.digits)) continue;
