@@ -198,6 +198,14 @@ describe("the DCAT-AP-NO catalogue (/api/v1/catalog.ttl)", () => {
   const objects = (s: string | null, p: string) => catalog.filter((q) => (s === null || q.subject.value === s) && q.predicate.value === p).map((q) => q.object.value);
   const ofType = (cls: string) => catalog.filter((q) => q.predicate.value === `${RDF}type` && q.object.value === cls).map((q) => q.subject.value);
 
+  it("writes a distribution's years after a comma, so a number ending the codelist's name never runs on into them", () => {
+    const distributionTitles = catalog.filter((q) => q.predicate.value === `${DCT}title` && /\/kodelister\/.*#distribusjon-/.test(q.subject.value)).map((q) => q.object.value);
+    expect(distributionTitles.length).toBeGreaterThan(30);
+    for (const t of distributionTitles) expect(t).toMatch(/, (\d{4}(–\d{4})?|fra \d{4}) \(/);
+    // Without the comma, a name ending in «150» and the years 2013–2023 read as eleven digits in a row.
+    expect(objects(null, `${DCT}title`).filter((t) => /\d[ ]\d{4}–\d{4}/.test(t))).toEqual([]);
+  });
+
   it("conforms to Digdir's DCAT-AP-NO 2.0 shapes with no violation", async () => {
     const { conforms, violations, warnings, skipped } = await shacl(catalog);
     listWarnings("catalog.ttl", warnings, skipped);

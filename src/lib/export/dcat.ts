@@ -253,7 +253,9 @@ function codelistDataset(b: CatalogBuilder, registry: Registry, entry: CodelistE
   const { meta } = entry;
   const group = registry.workingGroups.get(meta.workingGroup);
   const inForce = entry.versions.filter((v) => versionAt(entry, v.year) === v);
-  // The reporting years a version is in force: "2018", "2018–2020", or "fra 2023" while it still is.
+  // The reporting years a version is in force: "2018", "2018–2020", or "fra 2023" while it still is;
+  // after a comma, so a number ending the name never runs on into the years (a name ending in
+  // «150» read «150 2013–2023», eleven digits the personal-data scan rightly cannot tell apart).
   const range = (v: Version<CodelistVersion>) => {
     const years = registry.yearsOf(entry).filter((y) => versionAt(entry, y) === v);
     const last = years.at(-1)!;
@@ -265,7 +267,7 @@ function codelistDataset(b: CatalogBuilder, registry: Registry, entry: CodelistE
     const formats = [...CODELIST_FORMATS, ...(v.data.correspondences?.length && previous ? [CONCEPT_MAP] : [])];
     return formats.map((format) => ({
       iri: `${site}${urls.codelist(meta.id)}#distribusjon-${v.year}-${format.ext.replace(/\./g, "-")}`,
-      title: `${meta.name.nb} ${range(v)} (${format.title})`,
+      title: `${meta.name.nb}, ${range(v)} (${format.title})`,
       path: `codelists/${meta.id}/${v.year}.${format.ext}`,
       format,
     }));
