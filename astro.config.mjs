@@ -3,6 +3,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { fileURLToPath } from "node:url";
 import { kostraSite } from "./src/integrations/kostra-site.ts";
+import { siteAddress } from "./src/lib/site/address.ts";
 
 // Pages read the content root from this variable; `kostra build --content DIR` sets it.
 process.env.KOSTRA_CONTENT_DIR ??= fileURLToPath(new URL(".", import.meta.url));
@@ -11,7 +12,9 @@ export default defineConfig({
   output: "static",
   trailingSlash: "always",
   outDir: process.env.KOSTRA_OUT_DIR ?? "./dist",
-  site: process.env.KOSTRA_SITE_URL ?? "http://localhost:4321",
+  // The site's public address, the origin of every permanent identifier: KOSTRA_SITE_URL, else
+  // "kostra.site" in package.json, else the placeholder (src/lib/site/address.ts; docs/api.md).
+  site: siteAddress(process.env, fileURLToPath(new URL(".", import.meta.url))).url,
   integrations: [mdx(), kostraSite()],
   // Scripts and styles as files, never inline: the site runs under a CSP without 'unsafe-inline'.
   build: { inlineStylesheets: "never" },

@@ -18,7 +18,7 @@ import { tempDir } from "./helpers.ts";
 // Each export is judged by a consumer's own reader: csv-parse at its strictest for the CSVs,
 // read-excel-file (not exceljs, which writes them) for the spreadsheets, against the JSON export.
 
-const SITE = "http://localhost:4321";
+const SITE = "https://kostra-registeret.example";
 const CSV_HEADER = ["code", "parentCode", "name", "nameNn", "nameEn", "shortName", "notes", "status", "withdrawnFrom", "selectable", "group"];
 // The spreadsheet's headings for the same columns, as docs/api.md documents them.
 const XLSX_HEADER = ["Kode", "Overordnet kode", "Navn (bokmål)", "Navn (nynorsk)", "Navn (engelsk)", "Kortnavn", "Merknad", "Status", "Utgår fra (rapporteringsår)", "Kan velges", "Gruppe"];

@@ -18,7 +18,7 @@ import { cycleToICalendar } from "../src/lib/export/cycle-calendar.ts";
  * string that must fail it, so a checker that passes everything cannot go unnoticed.
  */
 
-const SITE = "http://localhost:4321";
+const SITE = "https://kostra-registeret.example";
 let registry: Registry;
 let feeds: { path: string; content: string }[];
 let index: IndexExport;
@@ -195,8 +195,8 @@ describe("Atom feeds (RFC 4287)", () => {
     });
 
     it("fails ids that are not absolute IRIs and dates that are not RFC 3339", () => {
-      expect(atomProblems(good().replace(/<id>http:\/\/localhost:4321\/api/, "<id>/api"))).toContainEqual(expect.stringMatching(/^feed: atom:id «\/api.*» is not an absolute IRI/));
-      expect(atomProblems(good().replace(/(<entry>[\s\S]*?<id>)http:\/\/localhost:4321/, "$1"))).toContainEqual(expect.stringMatching(/^entry 1: atom:id .* is not an absolute IRI/));
+      expect(atomProblems(good().replace(/<id>https:\/\/kostra-registeret\.example\/api/, "<id>/api"))).toContainEqual(expect.stringMatching(/^feed: atom:id «\/api.*» is not an absolute IRI/));
+      expect(atomProblems(good().replace(/(<entry>[\s\S]*?<id>)https:\/\/kostra-registeret\.example/, "$1"))).toContainEqual(expect.stringMatching(/^entry 1: atom:id .* is not an absolute IRI/));
       for (const bad of ["2024-01-01", "2024-01-01 00:00:00Z", "2024-01-01T00:00:00", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-01-01t00:00:00z"]) {
         expect(atomProblems(good().replace(/<updated>[^<]*<\/updated>/, `<updated>${bad}</updated>`)), bad).toContainEqual(`feed: atom:updated «${bad}» is not an RFC 3339 date-time`);
       }

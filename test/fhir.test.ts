@@ -23,7 +23,7 @@ function fhirFiles(siteUrl: string): Map<string, string> {
 beforeAll(async () => {
   registry = (await validateContent(BUNDLED_CONTENT_ROOT)).registry;
   const seen = new Set<string>();
-  for (const [path, content] of fhirFiles("http://localhost:4321")) {
+  for (const [path, content] of fhirFiles("https://kostra-registeret.example")) {
     const resource = JSON.parse(content) as Resource;
     byPath.set(path, resource);
     // A version in force for several years is the same bytes under each year: validated once.
@@ -68,16 +68,18 @@ describe("FHIR R5 exports of the bundled content", () => {
     expect(evaluations).toBeGreaterThan(1000);
   });
 
-  it("use canonical URLs without fragment, independent of the site's address", () => {
+  it("use canonical URLs without fragment, on the site's address, never a loopback one", () => {
     for (const { resource } of exported.values()) {
       expect(resource.url).toMatch(/^https?:\/\/[^|# ]+$/);
       expect(resource.url).not.toMatch(/localhost|127\.0\.0\.1/);
       expect(resource.url.startsWith(`${FHIR_CANONICAL_BASE}/${resource.resourceType}/`)).toBe(true);
     }
     expect(byPath.get("codelists/plantype/2023.fhir.json")!.url).toBe(`${FHIR_CANONICAL_BASE}/CodeSystem/plantype`);
-    // Another site address gives the same FHIR bytes.
+    // Another site address gives the same FHIR bytes but for the address.
     const elsewhere = fhirFiles("https://kostra.test.example");
-    for (const [path, resource] of byPath) expect(JSON.parse(elsewhere.get(path)!), path).toEqual(resource);
+    expect(JSON.parse(elsewhere.get("codelists/plantype/2023.fhir.json")!).url).toBe("https://kostra.test.example/fhir/CodeSystem/plantype");
+    for (const [path, resource] of byPath) expect(JSON.parse(elsewhere.get(path)!.replaceAll("https://kostra.test.example", "https://kostra-registeret.example")), path).toEqual(resource);
+    expect(() => fhirFiles("http://localhost:4321")).toThrow(/loopback/);
   });
 
   it("name resources in PascalCase from the codelist id and title them for people", () => {
@@ -102,7 +104,7 @@ describe("FHIR R5 exports of the bundled content", () => {
 });
 
 describe("the FHIR canonical base", () => {
-  it("is a fixed placeholder under the reserved .example domain, fit for canonical URLs", () => {
+  it("is, without a site address, on the placeholder under the reserved .example domain, fit for canonical URLs", () => {
     expect(FHIR_CANONICAL_BASE).toBe("https://kostra-registeret.example/fhir");
     expect(canonicalBaseProblem(FHIR_CANONICAL_BASE)).toBeUndefined();
   });

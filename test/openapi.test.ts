@@ -9,7 +9,8 @@ import { validateContent } from "../src/lib/validate/index.ts";
 import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
 import type { Registry } from "../src/lib/model/registry.ts";
 import { exportFiles, writeExports } from "../src/lib/export/write.ts";
-import { yearFiles } from "../src/lib/export/published-hashes.ts";
+import { yearFiles, yearSite } from "../src/lib/export/published-hashes.ts";
+import { PLACEHOLDER_SITE } from "../src/lib/site/address.ts";
 import { API_PATHS, openApiDocument } from "../src/lib/export/openapi.ts";
 import { EXPORT_SCHEMAS, schemaUrl, type SchemaName } from "../src/lib/export/schemas.ts";
 import { REPO, tempDir } from "./helpers.ts";
@@ -20,7 +21,7 @@ import { REPO, tempDir } from "./helpers.ts";
  * files, and Ajv over every JSON export by the schema the export names.
  */
 
-const SITE = "http://localhost:4321";
+const SITE = "https://kostra-registeret.example";
 // Run by the Node running the tests: the binary's `#!/usr/bin/env node` may find an older one on PATH.
 const REDOCLY = join(REPO, "node_modules", ".bin", "redocly");
 
@@ -246,22 +247,30 @@ describe("every JSON export names its schema", () => {
     for (const name of Object.keys(EXPORT_SCHEMAS) as SchemaName[]) expect(readJson(join(api, "schemas", `${name}.json`)).$id).toBe(schemaUrl(name));
   });
 
-  it("writes the frozen formats with the bytes the locks hash (one function), whatever the site's address", () => {
+  it("writes the frozen formats with the bytes the locks hash (one function); a published year's whatever the site's address", () => {
     const bytes = (c: string | Uint8Array) => Buffer.from(c);
     const at = (site: string) => new Map([...exportFiles(registry, site)].map((f) => [f.path, bytes(f.content)]));
-    const local = at(SITE);
-    const elsewhere = at("https://kostra.kommune.no");
+    const sites = [SITE, "https://kostra.kommune.no"];
+    const written = sites.map(at);
     const mismatches: string[] = [];
     let frozen = 0;
     for (const year of registry.reportingYears) {
-      for (const [path, content] of yearFiles(registry, year)) {
-        frozen++;
-        if (!local.get(path)?.equals(bytes(content))) mismatches.push(`${path}: written bytes differ from the lock's`);
-        if (!elsewhere.get(path)?.equals(bytes(content))) mismatches.push(`${path}: differs on another site address`);
+      for (const [i, site] of sites.entries()) {
+        for (const [path, content] of yearFiles(registry, year, yearSite(registry, year, site))) {
+          frozen++;
+          if (!written[i].get(path)?.equals(bytes(content))) mismatches.push(`${path} on ${site}: written bytes differ from the lock's`);
+        }
       }
+    }
+    // A published year's files are the bytes of its lock on every address.
+    for (const lock of registry.published.values()) {
+      for (const path of Object.keys(lock.files)) if (!written[1].get(path)?.equals(written[0].get(path)!)) mismatches.push(`${path}: published, but differs on another site address`);
     }
     expect(mismatches).toEqual([]);
     expect(frozen).toBeGreaterThan(100);
+    expect(registry.published.has(2022)).toBe(true);
     expect(JSON.parse(yearFiles(registry, 2022).get("codelists/plantype/2022.json")!).$schema).toBe(schemaUrl("codelist-year"));
+    expect(JSON.parse(written[1].get("codelists/plantype/2022.json")!.toString()).$schema).toBe(schemaUrl("codelist-year", PLACEHOLDER_SITE));
+    expect(JSON.parse(written[1].get("codelists/plantype/2023.json")!.toString()).$schema).toBe(schemaUrl("codelist-year", "https://kostra.kommune.no"));
   });
 });

@@ -257,7 +257,7 @@ describe("published years in index.json", () => {
     renameColour(dir, "Lyseblå");
     expect((await publish(dir, correction)).status).toBe(0);
     const { registry } = await validateContent(dir);
-    const files = [...exportFiles(registry, "http://localhost:4321")];
+    const files = [...exportFiles(registry, "https://kostra-registeret.example")];
     const index = JSON.parse(String(files.at(-1)!.content));
     const lockFile = files.find((f) => f.path === "published/2022.json")!;
     expect(index.published).toEqual([{ year: 2022, publishedAt: "2025-03-01", corrections: 1, url: "/api/v1/published/2022.json", sha256: expect.stringMatching(/^[0-9a-f]{64}$/), files: registry.published.get(2022)!.files }]);

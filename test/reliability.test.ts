@@ -35,7 +35,7 @@ describe("frozen published years", () => {
     expect(lock.corrections).toHaveLength(1);
     expect(Object.keys(lock.corrections[0].files)).toContain("codelists/farger/2022.json");
     // The correction is in the exports and the feed.
-    const files = [...exportFiles(recorded.registry, "http://localhost:4321")];
+    const files = [...exportFiles(recorded.registry, "https://kostra-registeret.example")];
     expect(files.find((f) => f.path === "published/2022.json")!.content).toContain("Skrivefeil i publisert liste");
     expect(files.find((f) => f.path === "feeds/endringer.atom")!.content).toContain("Rettelse i publisert rapporteringsår 2022: Kode 4 heter Lyseblå");
   });

@@ -5,8 +5,8 @@ import { recordTiming } from "./timings.ts";
 import { formatFinding } from "../guard/print-finding.ts";
 import { writeFingerprint } from "../load/fingerprint.ts";
 import { fingerprintsOf } from "./content-unchanged.ts";
+import { siteAddress } from "../site/address.ts";
 
-const siteUrl = () => (process.env.KOSTRA_SITE_URL ?? "http://localhost:4321").replace(/\/$/, "");
 const since = (started: number) => performance.now() - started;
 
 /**
@@ -18,7 +18,7 @@ export async function exportsStep(root: string, staging: string): Promise<number
   const started = performance.now();
   const registry = await loadedContent(root, staging);
   if (typeof registry === "number") return registry;
-  const { files, bytes } = await writeExports(registry, staging, siteUrl());
+  const { files, bytes } = await writeExports(registry, staging, siteAddress().url);
   process.stdout.write(`kostra build: wrote ${files} export files (${(bytes / 2 ** 20).toFixed(0)} MiB) to api/v1/ in ${Math.round(since(started))} ms\n`);
   recordTiming("exports", since(started));
   return 0;

@@ -14,6 +14,7 @@ import { contentChangeRefusal, fingerprintsOf } from "./content-unchanged.ts";
 import { FINGERPRINTS_ENV } from "../load/fingerprint.ts";
 import { contentBytes, fitsBesidePages } from "./overlap.ts";
 import { stepFlags } from "./gc-flags.ts";
+import { placeholderNotice, SITE_ENV, siteAddress, type SiteAddress } from "../site/address.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
 function projectNode(): string {
@@ -104,9 +105,12 @@ export async function sideBySide(steps: Record<string, (signal: AbortSignal) => 
 export async function runBuild(root: string, options: BuildOptions = {}): Promise<number> {
   const out = resolve(options.out ?? join(BUNDLED_CONTENT_ROOT, "dist"));
   let refused: string | undefined;
+  let site: SiteAddress;
   try {
     // Read now, not by the search steps minutes later: a wrong size should stop the build before it starts.
     partSizes();
+    // The site's address, read once and handed to the pages and the API, so that both write the same one.
+    site = siteAddress();
     refused = refusal(root, out, options);
   } catch (e) {
     refused = (e as Error).message;
@@ -115,6 +119,7 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
     process.stderr.write(`kostra build: ${refused}\n`);
     return 2;
   }
+  if (site!.from === "placeholder") process.stdout.write(`kostra build: ${placeholderNotice()}\n`);
   await mkdir(dirname(out), { recursive: true });
   let release: () => Promise<void>;
   try {
@@ -127,14 +132,14 @@ export async function runBuild(root: string, options: BuildOptions = {}): Promis
   try {
     await recoverSwap(out);
     await removeLeftovers(out, join(BUNDLED_CONTENT_ROOT, ".astro"));
-    return await buildSteps(root, out);
+    return await buildSteps(root, out, site!.url);
   } finally {
     await release();
   }
 }
 
 /** The steps, into working folders named by this build's pid, and the swap. */
-async function buildSteps(root: string, out: string): Promise<number> {
+async function buildSteps(root: string, out: string, site: string): Promise<number> {
   // Built beside the output and swapped in only when complete: a failed build never leaves a partial site.
   const partial = `${out}.partial-${process.pid}`;
   const staging = `${out}.staging-${process.pid}`;
@@ -155,7 +160,7 @@ async function buildSteps(root: string, out: string): Promise<number> {
   // once instead of keeping it resident through the page phase (about 0.2 GB on the small corpus).
   // KOSTRA_VALIDATED: the pages load the content without checks; validation runs in its own step,
   // and the pages are thrown away when it fails.
-  const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root, [FINGERPRINTS_ENV]: fingerprintsOf(staging) };
+  const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root, [FINGERPRINTS_ENV]: fingerprintsOf(staging), [SITE_ENV]: site };
   const stopPages = new AbortController();
   await mkdir(astroCwd, { recursive: true });
   const startPages = () => runStep(projectNode(), [astroBin, "build", "--root", BUNDLED_CONTENT_ROOT], { cwd: astroCwd, env, signal: stopPages.signal });
@@ -174,7 +179,7 @@ async function buildSteps(root: string, out: string): Promise<number> {
   // records' index has left that core, and goes on beside the pages' index.
   const stopApi = new AbortController();
   let api: Promise<StepEnd> | undefined;
-  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal }));
+  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }));
 
   // The records' search index needs no page: it is built while Astro renders on one core.
   let failed = await sideBySide({

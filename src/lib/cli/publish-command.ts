@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { validateContent } from "../validate/index.ts";
 import { formatFinding } from "../guard/print-finding.ts";
 import { lockDrift, yearHashes } from "../export/published-hashes.ts";
+import { PLACEHOLDER_SITE, siteAddress } from "../site/address.ts";
 import type { PublishedYear } from "../schema/index.ts";
 import { publishedBefore, readPublishedHistory } from "../validate/published-history.ts";
 
@@ -47,7 +48,17 @@ export async function runPublish(root: string, positionals: string[], options: P
     process.stderr.write(`kostra publish: ${year} is not a reporting year of this registry (${registry.reportingYears[0]}–${registry.lastYear})\n`);
     return 2;
   }
-  const now = yearHashes(registry, year);
+  // Hashed on the site's address now, which the lock records (absent: the placeholder); a correction
+  // made on another address moves the year's JSON to it, and lists those files as changed.
+  let site: string;
+  try {
+    site = siteAddress().url;
+  } catch (e) {
+    process.stderr.write(`kostra publish: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const now = yearHashes(registry, year, site);
+  const recorded = site === PLACEHOLDER_SITE ? {} : { site };
   const path = join(root, "content", "published", `${year}.json`);
   const lock = registry.published.get(year);
   const date = options.date ?? today();
@@ -57,7 +68,7 @@ export async function runPublish(root: string, positionals: string[], options: P
       process.stderr.write(`kostra publish: ${year} is not published yet; publish it without --correct first\n`);
       return 2;
     }
-    next = { year, publishedAt: date, files: now, corrections: [] };
+    next = { year, publishedAt: date, ...recorded, files: now, corrections: [] };
   } else {
     if (!options.correct) {
       process.stderr.write(`kostra publish: ${year} was published ${lock.publishedAt}; to record a change, use --correct --what "…" --why "…" --decision "…"\n`);
@@ -75,7 +86,8 @@ export async function runPublish(root: string, positionals: string[], options: P
       return 1;
     }
     const files = Object.fromEntries(touched.map((p) => [p, { ...(lock.files[p] && { before: lock.files[p] }), ...(now[p] && { after: now[p] }) }]));
-    next = { ...lock, files: now, corrections: [...lock.corrections, { date, what: options.what!.trim(), why: options.why!.trim(), decision: options.decision!.trim(), files }] };
+    const { site: _before, files: _files, corrections: _corrections, ...head } = lock;
+    next = { ...head, ...recorded, files: now, corrections: [...lock.corrections, { date, what: options.what!.trim(), why: options.why!.trim(), decision: options.decision!.trim(), files }] };
   }
   await mkdir(join(root, "content", "published"), { recursive: true });
   await writeFile(path, JSON.stringify(next, null, 2) + "\n");

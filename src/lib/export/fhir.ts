@@ -1,14 +1,18 @@
 import { createHash } from "node:crypto";
 import type { CodelistEntry, Version } from "../model/registry.ts";
 import type { Code, CodelistVersion, Correspondence } from "../schema/index.ts";
+import { PLACEHOLDER_SITE } from "../site/address.ts";
 
 /**
- * The canonical base of the registry's FHIR resources: their identity, fixed here once, never the site's
- * address (`KOSTRA_SITE_URL`), since R5 says a canonical URL "SHALL remain the same when the code system
- * is stored on different servers". A placeholder: `.example` is reserved (RFC 2606) and owned by no one,
- * so the URLs do not resolve; see docs/api.md (FHIR) before changing it.
+ * The canonical base of the registry's FHIR resources, their identity: `<site>/fhir` on the site's
+ * public address (src/lib/site/address.ts), never where a build ran, since R5 says a canonical URL
+ * "SHALL remain the same when the code system is stored on different servers". See docs/api.md
+ * (FHIR) before changing the address.
  */
-export const FHIR_CANONICAL_BASE = "https://kostra-registeret.example/fhir";
+export const fhirCanonicalBase = (site: string) => `${site.replace(/\/$/, "")}/fhir`;
+
+/** The canonical base without a setting: on the placeholder, `.example` being reserved (RFC 2606) and owned by no one. */
+export const FHIR_CANONICAL_BASE = fhirCanonicalBase(PLACEHOLDER_SITE);
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$|\.localhost$/i;
 

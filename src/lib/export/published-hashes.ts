@@ -5,22 +5,39 @@ import { codesToCsv, codesToExcelCsv } from "./csv.ts";
 import { klassCodes } from "./klass.ts";
 import { codelistToSdmxJson, codelistToSdmxMl } from "./sdmx.ts";
 import { assumedAt } from "../model/assumed.ts";
+import { PLACEHOLDER_SITE } from "../site/address.ts";
+import type { PublishedYear } from "../schema/published.ts";
+
+/**
+ * The address a published year's frozen JSON names its schemas on: the one its lock was made on
+ * (the placeholder for a lock that records none), whatever the site's address is now, so that the
+ * served bytes stay those locked. Moving a year to a new address is a correction (`kostra publish
+ * <year> --correct`), which records the address it was made on.
+ */
+export const lockSite = (lock: Pick<PublishedYear, "site">) => lock.site ?? PLACEHOLDER_SITE;
+
+/** The address the JSON of `year` names its schemas on: the lock's for a published year, else the site's. */
+export const yearSite = (registry: Registry, year: number, site: string) => {
+  const lock = registry.published.get(year);
+  return lock ? lockSite(lock) : site;
+};
 
 /** SHA-256, hex, of text (as UTF-8) or of bytes (a binary export such as xlsx). */
 export const sha256 = (content: string | Uint8Array) => createHash("sha256").update(content).digest("hex");
 
 /**
  * The exports a published year freezes, by path under /api/v1/: every codelist and form version in
- * force that year, in every format that does not depend on the site's address.
+ * force that year, in every format that does not depend on the site's address but for the JSON's
+ * `$schema`, on `site` (the year's lock's address, `lockSite`; the placeholder when not given).
  */
-export function yearFiles(registry: Registry, year: number): Map<string, string> {
+export function yearFiles(registry: Registry, year: number, site: string = PLACEHOLDER_SITE): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of registry.codelists.values()) {
     if (!registry.yearsOf(entry).includes(year)) continue;
     const version = versionAt(entry, year)!;
     const base = `codelists/${entry.meta.id}/${year}`;
     const prepared = `${version.year}-01-01T00:00:00Z`;
-    files.set(`${base}.json`, codelistYearJson(entry, year, version.year, nestedVersionJson(version.data)));
+    files.set(`${base}.json`, codelistYearJson(entry, year, version.year, nestedVersionJson(version.data), site));
     files.set(`${base}.csv`, codesToCsv(version.data.codes));
     files.set(`${base}.excel.csv`, codesToExcelCsv(version.data.codes));
     files.set(`${base}.klass.json`, json(klassCodes(entry, year)));
@@ -30,14 +47,14 @@ export function yearFiles(registry: Registry, year: number): Map<string, string>
   for (const form of registry.forms.values()) {
     if (!registry.yearsOf(form).includes(year)) continue;
     const version = versionAt(form, year)!;
-    files.set(`forms/${form.meta.id}/${year}.json`, formYearJson(form, year, version, assumedAt(registry, form, year)));
+    files.set(`forms/${form.meta.id}/${year}.json`, formYearJson(form, year, version, assumedAt(registry, form, year), site));
   }
   return files;
 }
 
 /** The SHA-256 of each frozen export of a year, sorted by path. */
-export function yearHashes(registry: Registry, year: number): Record<string, string> {
-  return Object.fromEntries([...yearFiles(registry, year)].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => [path, sha256(text)]));
+export function yearHashes(registry: Registry, year: number, site: string = PLACEHOLDER_SITE): Record<string, string> {
+  return Object.fromEntries([...yearFiles(registry, year, site)].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => [path, sha256(text)]));
 }
 
 /** What differs between a lock and the content now: changed, added and removed files. */

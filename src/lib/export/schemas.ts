@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLACEHOLDER_SITE } from "../site/address.ts";
 import { ChangeSet } from "../diff/change.ts";
 import { PublishedYear } from "../schema/published.ts";
 import { CodelistYearExport, FormYearExport, IndexExport, IndicatorExport, MeetingExport, ProposalExport, TableExport } from "./shapes.ts";
@@ -19,31 +20,25 @@ export const EXPORT_SCHEMAS = {
 export type SchemaName = keyof typeof EXPORT_SCHEMAS;
 
 /**
- * The origin that names the schemas: their `$id`, and the `$schema` of every JSON export. Fixed, not
- * the address a build is served from (`KOSTRA_SITE_URL`): the JSON exports of a published year are
- * frozen by their SHA-256, so their bytes must be the same wherever the site is served (production,
- * a preview, localhost). Every deployment serves each schema under the same path,
- * `/api/v1/schemas/<name>.json`, which `openapi.json` references relatively.
- *
- * A placeholder, as the FHIR canonical base is (`DEFAULT_FHIR_CANONICAL_BASE`): `.example` is
- * reserved (RFC 2606) and owned by no one, and the registry has no address of its own on record.
- * When it has one, set it here: that changes the JSON exports of every published year, so it goes
- * with a recorded correction (`kostra publish <year> --correct`).
+ * The absolute URL that names a schema: its `$id`, and the `$schema` of every export that follows it,
+ * on the site's address (`site`, src/lib/site/address.ts). Every deployment serves each schema under
+ * the same path, `/api/v1/schemas/<name>.json`, which `openapi.json` references relatively. A
+ * published year's frozen JSON keeps the address its lock was made on (`PublishedYear.site`).
  */
-export const SCHEMA_ID_ORIGIN = "https://kostra-registeret.example";
-
-/** The absolute URL that names a schema: its `$id`, and the `$schema` of every export that follows it. */
-export const schemaUrl = (name: SchemaName) => `${SCHEMA_ID_ORIGIN}/api/v1/schemas/${name}.json`;
+export const schemaUrl = (name: SchemaName, site: string = PLACEHOLDER_SITE) => `${site}/api/v1/schemas/${name}.json`;
 
 /**
  * The published JSON Schema (draft 2020-12) of an export, generated from its zod schema, with an
  * absolute `$id` and the `$schema` member by which each export names it. The member is optional, so
  * the schema also fits the same JSON without it (`kostra diff --format json`, a lock file as written).
  */
-export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
+export function jsonSchemaOf(name: SchemaName, site: string = PLACEHOLDER_SITE, lockedSites: Iterable<string> = []): Record<string, unknown> {
   const schema = z.toJSONSchema(EXPORT_SCHEMAS[name], { target: "draft-2020-12", io: "output" }) as Record<string, unknown>;
-  const $schema = { const: schemaUrl(name), description: "The JSON Schema this file follows (this schema's $id)." };
-  return { $id: schemaUrl(name), ...schema, properties: { $schema, ...(schema.properties as object) } };
+  // A published year's frozen files name the schema on the address their lock was made on, which may be an earlier one.
+  const named = [...new Set([site, ...lockedSites])].map((s) => schemaUrl(name, s));
+  const description = "The JSON Schema this file follows (this schema's $id; a published year's frozen files keep the address they were published on).";
+  const $schema = named.length === 1 ? { const: named[0], description: "The JSON Schema this file follows (this schema's $id)." } : { enum: named, description };
+  return { $id: schemaUrl(name, site), ...schema, properties: { $schema, ...(schema.properties as object) } };
 }
 
 /** Which schema a file under /api/v1/ follows, from its path. */

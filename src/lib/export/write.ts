@@ -12,13 +12,14 @@ import { codesToCsv, codesToExcelCsv } from "./csv.ts";
 import { codelistToXlsx } from "./xlsx.ts";
 import { klassChanges, klassCodes, klassYearKey } from "./klass.ts";
 import { codelistToSdmxJson, codelistToSdmxMl } from "./sdmx.ts";
-import { FHIR_CANONICAL_BASE, codelistToFhirCodeSystem, correspondencesToFhirConceptMap } from "./fhir.ts";
+import { fhirCanonicalBase, codelistToFhirCodeSystem, correspondencesToFhirConceptMap } from "./fhir.ts";
 import { codelistFeed, siteFeed, workingGroupFeed } from "./feeds.ts";
 import { EXPORT_SCHEMAS, jsonSchemaOf, type SchemaName } from "./schemas.ts";
 import { openApiDocument } from "./openapi.ts";
 import { catalogFiles } from "./dcat.ts";
 import { codelistVersionToXkos } from "./xkos.ts";
-import { sha256 } from "./published-hashes.ts";
+import { lockSite, sha256, yearSite } from "./published-hashes.ts";
+import { normalisedSite, siteAddressProblem } from "../site/address.ts";
 import { formToKontrollprogramYaml, hasKontrollprogramExport } from "./kontrollprogram.ts";
 import { cycleYears } from "../cycle/calendar.ts";
 import { cycleToICalendar } from "./cycle-calendar.ts";
@@ -41,6 +42,9 @@ interface ExportFile {
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 
+/** The schemas of the JSON a published year freezes (`yearFiles`). */
+const FROZEN_SCHEMAS = new Set<SchemaName>(["codelist-year", "form-year"]);
+
 /** The files of one codelist version that do not depend on the reporting year, each with its hash. */
 function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, siteUrl: string, registry: Registry) {
   const prepared = `${version.year}-01-01T00:00:00Z`;
@@ -51,14 +55,14 @@ function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, s
     { ext: "klass.json", format: "klass-json", content: json(klassCodes(entry, version.year)) },
     { ext: "sdmx.xml", format: "sdmx-ml", content: codelistToSdmxMl(entry, version, prepared) },
     { ext: "sdmx.json", format: "sdmx-json", content: json(codelistToSdmxJson(entry, version, prepared)) },
-    // FHIR canonical URLs are identities: a fixed base, never the site's address (docs/api.md).
-    { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, FHIR_CANONICAL_BASE)) },
+    // FHIR canonical URLs are identities: on the site's public address, never where a build ran (docs/api.md).
+    { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, fhirCanonicalBase(siteUrl))) },
     // XKOS-AP-NO classification: IRIs on the site's address, like the catalogue that lists it.
     { ext: "xkos.ttl", format: "xkos-turtle", content: codelistVersionToXkos(entry, version, siteUrl, registry.workingGroups.get(entry.meta.workingGroup)) },
   ].map((f) => ({ ...f, sha256: sha256(f.content) }));
   const previous = entry.versions[entry.versions.indexOf(version) - 1];
   if (version.data.correspondences?.length && previous) {
-    const content = json(correspondencesToFhirConceptMap(entry, previous, version, FHIR_CANONICAL_BASE));
+    const content = json(correspondencesToFhirConceptMap(entry, previous, version, fhirCanonicalBase(siteUrl)));
     formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
   }
   return { formats, versionJson: nestedVersionJson(version.data) };
@@ -70,6 +74,9 @@ function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, s
  * KOSTRA scale; only each file's hash is kept for the index.
  */
 export function* exportFiles(registry: Registry, siteUrl: string): Generator<ExportFile> {
+  const problem = siteAddressProblem(siteUrl);
+  if (problem) throw new Error(`the site's address ${problem}: ${siteUrl}`);
+  siteUrl = normalisedSite(siteUrl);
   const resources = new Map<string, IndexExport["resources"][number]>();
   const add = (f: ExportFile) => {
     const key = `${f.kind}:${f.id}`;
@@ -90,7 +97,7 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
       if (!files) byVersion.set(version, (files = versionFiles(entry, version, siteUrl, registry)));
       const at = { kind: "codelist" as const, id, year, lastChanged: version.year };
       const base = `codelists/${id}/${year}`;
-      yield add({ ...at, path: `${base}.json`, format: "json", content: codelistYearJson(entry, year, version.year, files.versionJson) });
+      yield add({ ...at, path: `${base}.json`, format: "json", content: codelistYearJson(entry, year, version.year, files.versionJson, yearSite(registry, year, siteUrl)) });
       for (const f of files.formats) {
         // KLASS lists only the codes valid in the year: a code withdrawn inside the version's span makes the year's list its own.
         const own = f.ext === "klass.json" && klassYearKey(version, year) !== klassYearKey(version, version.year);
@@ -107,7 +114,7 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   for (const form of registry.forms.values()) {
     for (const year of registry.yearsOf(form)) {
       const version = versionAt(form, year)!;
-      yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: formYearJson(form, year, version, assumedAt(registry, form, year)) });
+      yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "json", path: `forms/${form.meta.id}/${year}.json`, content: formYearJson(form, year, version, assumedAt(registry, form, year), yearSite(registry, year, siteUrl)) });
       if (hasKontrollprogramExport(form, version.data)) yield add({ kind: "form", id: form.meta.id, year, lastChanged: version.year, format: "kontrollprogram-yaml", path: `forms/${form.meta.id}/${year}.kontrollprogram.yaml`, content: formToKontrollprogramYaml(registry, form, year, version.data) });
     }
     // SSB's changelog between neighbouring years of a fixed-width file extract (src/lib/diff/kontrollprogram-changelog.ts).
@@ -116,21 +123,23 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
       if (changelog !== undefined) yield add({ kind: "form", id: form.meta.id, year, format: "kontrollprogram-changelog", path: `forms/${form.meta.id}/changelog-${year - 1}-${year}.md`, content: changelog });
     }
   }
-  for (const i of registry.indicators.values()) yield add({ kind: "indicator", id: i.id, format: "json", path: `indicators/${i.id}.json`, content: exportJson("indicator", withCitedSources(i)) });
-  for (const t of registry.tables.values()) yield add({ kind: "table", id: t.number, format: "json", path: `tables/${t.number}.json`, content: exportJson("table", withCitedSources(t)) });
-  for (const { data, body } of registry.proposals.values()) yield add({ kind: "proposal", id: data.id, format: "json", path: `proposals/${data.id}.json`, content: exportJson("proposal", { proposal: withCitedSources(data), computedStatus: computedStatus(registry, data), body }) });
-  for (const { data, body } of registry.meetings.values()) yield add({ kind: "meeting", id: data.id, format: "json", path: `meetings/${data.id}.json`, content: exportJson("meeting", { meeting: withCitedSources(data), body }) });
+  for (const i of registry.indicators.values()) yield add({ kind: "indicator", id: i.id, format: "json", path: `indicators/${i.id}.json`, content: exportJson("indicator", withCitedSources(i), siteUrl) });
+  for (const t of registry.tables.values()) yield add({ kind: "table", id: t.number, format: "json", path: `tables/${t.number}.json`, content: exportJson("table", withCitedSources(t), siteUrl) });
+  for (const { data, body } of registry.proposals.values()) yield add({ kind: "proposal", id: data.id, format: "json", path: `proposals/${data.id}.json`, content: exportJson("proposal", { proposal: withCitedSources(data), computedStatus: computedStatus(registry, data), body }, siteUrl) });
+  for (const { data, body } of registry.meetings.values()) yield add({ kind: "meeting", id: data.id, format: "json", path: `meetings/${data.id}.json`, content: exportJson("meeting", { meeting: withCitedSources(data), body }, siteUrl) });
   for (const to of registry.reportingYears.slice(1)) {
-    yield add({ kind: "changes", id: `${to - 1}-${to}`, year: to, format: "json", path: `changes/${to - 1}-${to}.json`, content: exportJson("change-set", diffRegistry(registry, to - 1, to)) });
+    yield add({ kind: "changes", id: `${to - 1}-${to}`, year: to, format: "json", path: `changes/${to - 1}-${to}.json`, content: exportJson("change-set", diffRegistry(registry, to - 1, to), siteUrl) });
   }
-  for (const lock of registry.published.values()) yield add({ kind: "published", id: String(lock.year), year: lock.year, format: "json", path: `published/${lock.year}.json`, content: publishedYearJson(lock) });
+  for (const lock of registry.published.values()) yield add({ kind: "published", id: String(lock.year), year: lock.year, format: "json", path: `published/${lock.year}.json`, content: publishedYearJson(lock, siteUrl) });
   yield add({ kind: "feed", id: "endringer", format: "atom", path: "feeds/endringer.atom", content: siteFeed(registry, siteUrl) });
   for (const id of registry.workingGroups.keys()) yield add({ kind: "feed", id: `arbeidsgrupper/${id}`, format: "atom", path: `feeds/arbeidsgrupper/${id}.atom`, content: workingGroupFeed(registry, id, siteUrl) });
   // The calendars are the site's /kalender/<year>.ics (written by its page from the same function): listed, not written here.
   for (const year of cycleYears(registry)) {
     resources.set(`calendar:${year}`, { kind: "calendar", id: String(year), files: [{ url: `/kalender/${year}.ics`, format: "icalendar", sha256: sha256(cycleToICalendar(registry, year, siteUrl)), year }] });
   }
-  for (const name of Object.keys(EXPORT_SCHEMAS) as SchemaName[]) yield add({ kind: "schema", id: name, format: "json-schema", path: `schemas/${name}.json`, content: json(jsonSchemaOf(name)) });
+  // The frozen files of a published year name their schema on the address of its lock (published-hashes.ts).
+  const lockedSites = [...registry.published.values()].map(lockSite);
+  for (const name of Object.keys(EXPORT_SCHEMAS) as SchemaName[]) yield add({ kind: "schema", id: name, format: "json-schema", path: `schemas/${name}.json`, content: json(jsonSchemaOf(name, siteUrl, FROZEN_SCHEMAS.has(name) ? lockedSites : [])) });
   yield add({ kind: "schema", id: "openapi", format: "openapi", path: "openapi.json", content: json(openApiDocument(siteUrl)) });
   // The DCAT-AP-NO catalogue of the datasets above and of this API, for data.norge.no (src/lib/export/dcat.ts).
   const catalog = catalogFiles(registry, siteUrl);
@@ -140,9 +149,9 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   // The published years' frozen hashes go out with the index, so a consumer notices any change to them.
   const published = [...registry.published.values()]
     .sort((a, b) => a.year - b.year)
-    .map((lock) => ({ year: lock.year, publishedAt: lock.publishedAt, corrections: lock.corrections.length, url: `/api/v1/published/${lock.year}.json`, sha256: sha256(publishedYearJson(lock)), files: lock.files }));
+    .map((lock) => ({ year: lock.year, publishedAt: lock.publishedAt, corrections: lock.corrections.length, url: `/api/v1/published/${lock.year}.json`, sha256: sha256(publishedYearJson(lock, siteUrl)), files: lock.files }));
   const index: IndexExport = { api: "v1", resources: [...resources.values()], published };
-  yield { kind: "schema", id: "index", format: "json", path: "index.json", content: exportJson("index", index) };
+  yield { kind: "schema", id: "index", format: "json", path: "index.json", content: exportJson("index", index, siteUrl) };
 }
 
 /** Writes the static API into `<outDir>/api/v1/`. */

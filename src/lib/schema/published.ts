@@ -19,6 +19,11 @@ export const PublishedYear = z
   .strictObject({
     year: ReportingYear.describe("The published reporting year; must equal the file name."),
     publishedAt: IsoDate.describe("When it was published."),
+    site: z
+      .string()
+      .regex(/^https?:\/\/[^/?#\s]+$/, { message: "must be an origin (scheme and host) with no path" })
+      .optional()
+      .describe("The site's address the year's JSON exports name their schemas on (`$schema`), as when the lock was made; absent: the placeholder https://kostra-registeret.example."),
     files: z.record(z.string(), Sha256).describe("Every export that applies to the year, by its path under /api/v1/, with its SHA-256."),
     corrections: z.array(Correction).describe("Corrections since publication, oldest first."),
   })

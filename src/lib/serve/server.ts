@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join, resolve } from "node:path";
 import sirv from "sirv";
 import { headersFor, parseHeadersFile, type HeaderRule } from "./headers-file.ts";
 import { KLASS_BASE, klassResponse } from "./klass-routes.ts";
 import { requestOrigin } from "./klass-links.ts";
+import { builtAddress, rebaseFeed } from "./feed-links.ts";
 import { isHidden, requestPath, servedInside } from "./request-path.ts";
 
 /**
@@ -78,8 +79,24 @@ export function siteHandler(dist: string): (req: IncomingMessage, res: ServerRes
       );
       return;
     }
+    const origin = requestOrigin(req.headers.host);
+    if (FEED.test(pathname) && origin !== undefined && servedInside(root, pathname, []) && isFile(join(root, pathname))) return serveFeed(req, res, join(root, pathname), pathname, origin);
     serveFile(req, res, pathname, search);
   };
+}
+
+const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+
+/** The Atom feeds, whose links a reader follows (feed-links.ts). */
+const FEED = /^\/api\/v1\/feeds\/.+\.atom$/;
+
+/** A feed with its links on the origin the request was made to. */
+function serveFeed(req: IncomingMessage, res: ServerResponse, file: string, pathname: string, origin: string) {
+  const feed = readFileSync(file, "utf8");
+  const built = builtAddress(feed, pathname);
+  const body = Buffer.from(built === undefined ? feed : rebaseFeed(feed, built, origin));
+  res.writeHead(200, { "Content-Type": "application/atom+xml", "Content-Length": body.length });
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /** Starts the server; `port` 0 takes a free one. Loopback unless another host is given. */

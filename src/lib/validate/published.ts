@@ -1,7 +1,7 @@
 import { versionAt, type Registry } from "../model/registry.ts";
 import type { Finding } from "../findings/finding.ts";
 import { findingAt } from "../findings/source-file.ts";
-import { lockDrift, yearHashes } from "../export/published-hashes.ts";
+import { lockDrift, lockSite, yearHashes } from "../export/published-hashes.ts";
 
 /** The content file that makes an export path of a year (`codelists/plantype/2023.csv` → plantype's version file). */
 function sourceOf(registry: Registry, path: string, year: number): object | undefined {
@@ -23,7 +23,7 @@ export function checkPublished(registry: Registry, skipYear?: number): Finding[]
   for (const lock of registry.published.values()) {
     if (lock.year === skipYear) continue;
     const lockFile = registry.originOf(lock);
-    const { changed, removed, added } = lockDrift(lock.files, yearHashes(registry, lock.year));
+    const { changed, removed, added } = lockDrift(lock.files, yearHashes(registry, lock.year, lockSite(lock)));
     const bySource = new Map<object | undefined, string[]>();
     for (const p of [...changed, ...added]) bySource.set(sourceOf(registry, p, lock.year), [...(bySource.get(sourceOf(registry, p, lock.year)) ?? []), p]);
     const fix = `a correction: npx kostra publish ${lock.year} --correct --what "…" --why "…" --decision "…"`;

@@ -2,9 +2,10 @@ import type { APIRoute } from "astro";
 import { buildRegistry } from "../../lib/views/site-registry.ts";
 import { cycleYears } from "../../lib/cycle/calendar.ts";
 import { cycleToICalendar } from "../../lib/export/cycle-calendar.ts";
+import { siteOf } from "../../lib/site/address.ts";
 
-/** The site's address, as the API's export step has it (`KOSTRA_SITE_URL`): index.json lists the SHA-256 of these bytes. */
-const siteUrl = (import.meta.env.SITE ?? "http://localhost:4321").replace(/\/$/, "");
+/** The site's address, as the API's export step has it (src/lib/site/address.ts): index.json lists the SHA-256 of these bytes. */
+const siteUrl = siteOf(import.meta.env.SITE);
 
 /** The cycle of a reporting year as an iCalendar file, to subscribe to or import. */
 export async function getStaticPaths() {

@@ -1,8 +1,9 @@
 import type { APIRoute } from "astro";
 import { buildRegistry } from "../../../../../../lib/views/site-registry.ts";
 import { klassDocuments, type KlassDocument } from "../../../../../../lib/export/klass-api.ts";
+import { siteOf } from "../../../../../../lib/site/address.ts";
 
-const siteUrl = (import.meta.env.SITE ?? "http://localhost:4321").replace(/\/$/, "");
+const siteUrl = siteOf(import.meta.env.SITE);
 
 /** KLASS's `classifications/{id}` for each key (codelist id, KLASS number): src/lib/export/klass-api.ts. */
 export async function getStaticPaths() {

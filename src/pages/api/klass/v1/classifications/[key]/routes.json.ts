@@ -1,8 +1,9 @@
 import type { APIRoute } from "astro";
 import { buildRegistry } from "../../../../../../lib/views/site-registry.ts";
 import { klassDocuments, type KlassDocument } from "../../../../../../lib/export/klass-api.ts";
+import { siteOf } from "../../../../../../lib/site/address.ts";
 
-const siteUrl = (import.meta.env.SITE ?? "http://localhost:4321").replace(/\/$/, "");
+const siteUrl = siteOf(import.meta.env.SITE);
 
 /** The query server's index of each key: years, versions, the years that share a list (src/lib/export/klass-api.ts). */
 export async function getStaticPaths() {

@@ -2,8 +2,9 @@ import type { APIRoute } from "astro";
 import { buildRegistry } from "../../../../../../../lib/views/site-registry.ts";
 import { klassCorrespondences, klassDocuments } from "../../../../../../../lib/export/klass-api.ts";
 import { versionAt } from "../../../../../../../lib/model/registry.ts";
+import { siteOf } from "../../../../../../../lib/site/address.ts";
 
-const siteUrl = (import.meta.env.SITE ?? "http://localhost:4321").replace(/\/$/, "");
+const siteUrl = siteOf(import.meta.env.SITE);
 
 /** KLASS's `correspondsAt` for each year whose version declares correspondences (src/lib/export/klass-api.ts). */
 export async function getStaticPaths() {
