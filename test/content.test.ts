@@ -101,6 +101,54 @@ describe("bundled content", () => {
     for (const item of items) expect(item.source).toBeTruthy();
   });
 
+  describe("form 8 2023, 2B «kompetansekrav»: asked for the three columns source 001 5.1 names, not Støttefunksjoner (244)", () => {
+    const table = () => versionAt(registry.forms.get("8")!, 2023)!.data.sections!.flatMap((s) => s.tables ?? []).find((t) => t.id === "besatte-etter-type")!;
+    const row = (id: string) => table().rows.find((r) => r.id === id)!;
+
+    it("omits the one cell, citing 5.1, and only in 2023's new row", () => {
+      expect(row("kompetansekrav").omit).toEqual(["stottefunksjoner-244"]);
+      expect(row("kompetansekrav").source).toBe("seeds/001_82c6c90c8b3d8844.txt — 5.1 Forslag til endring");
+      expect(row("besatte").omit).toBeUndefined();
+    });
+
+    it("shows the cell as not asked on the page, with no input, and the others as inputs and a sum", async () => {
+      const { tableRowCells } = await import("../src/lib/views/form.ts");
+      const kinds = (id: string) => Object.fromEntries(tableRowCells(table(), row(id)).map((c) => [c.column.id, c.kind]));
+      expect(kinds("kompetansekrav")).toEqual({ "fagstillinger-244": "input", "stottefunksjoner-244": "not-asked", "tiltaksstillinger-251": "input", "tiltaksstillinger-252": "input", sum: "sum" });
+      expect(kinds("besatte")["stottefunksjoner-244"]).toBe("input");
+    });
+
+    it("leaves the cell out of the sum and of the controls' table values, even when a value is given for it", async () => {
+      const { questionnaireContext } = await import("../src/lib/rules/context.ts");
+      const cells = { "fagstillinger-244": 4, "stottefunksjoner-244": 9, "tiltaksstillinger-251": 1.5, "tiltaksstillinger-252": 0.5 };
+      const context = questionnaireContext(versionAt(registry.forms.get("8")!, 2023)!.data, 2023, { table: { "besatte-etter-type": { besatte: cells, kompetansekrav: cells } } });
+      const t = (context.table as Record<string, Record<string, Record<string, number>>>)["besatte-etter-type"];
+      expect(t.besatte.sum).toBe(15);
+      expect(t.kompetansekrav.sum).toBe(6);
+      expect(t.kompetansekrav).not.toHaveProperty("stottefunksjoner-244");
+    });
+
+    it("fails validation, at the cell, when a row omits a column the table does not fill in", async () => {
+      const { contentCopy } = await import("./helpers.ts");
+      const { readFileSync, writeFileSync } = await import("node:fs");
+      const dir = contentCopy();
+      const file = `${dir}/content/forms/8/2023.yaml`;
+      const yaml = readFileSync(file, "utf8");
+      writeFileSync(file, yaml.replace("omit: [stottefunksjoner-244]", "omit: [stottefunksjoner-244, sum]"));
+      const { findings } = await validateContent(dir);
+      const found = findings.filter((f) => f.file.endsWith("forms/8/2023.yaml") && f.severity === "error");
+      expect(found.map((f) => f.message)).toEqual(['row "kompetansekrav" omits "sum", which is not a column filled in']);
+      expect(yaml.split("\n")[found[0].line - 1]).toContain("omit: [stottefunksjoner-244]");
+    }, 120_000);
+
+    it("carries omit in the form export's JSON schema", async () => {
+      const { jsonSchemaOf } = await import("../src/lib/export/schemas.ts");
+      const text = JSON.stringify(jsonSchemaOf("form-year"));
+      expect(text).toContain('"omit"');
+      expect(text).toContain("ikke spurt");
+    });
+  });
+
   it("covers reporting years 2018 to 2026 (the file extracts of SSB's control program reach 2026)", () => {
     expect(registry.reportingYears).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
   });

@@ -173,3 +173,36 @@ describe("a file extract's fields, codes and schema rules", () => {
     expect(kontrollprogramChangelog(aspectsRegistry, aspectsRegistry.forms.get("xml")!, 2020, 2021)).toBeUndefined();
   });
 });
+
+describe("a table row's cells not asked (omit)", () => {
+  let bundled: Registry;
+  beforeAll(async () => {
+    const { BUNDLED_CONTENT_ROOT } = await import("../src/lib/load/content-root.ts");
+    bundled = (await validateContent(BUNDLED_CONTENT_ROOT)).registry;
+  });
+  const kompetansekrav = (rows: { id: string; omit?: string[] }[]) => rows.find((r) => r.id === "kompetansekrav")!;
+
+  it("gives form 8's new 2B row of 2023 its omitted cell in its definition", () => {
+    const row = diffRegistry(bundled, 2022, 2023).changes.find((c) => c.item === "8" && c.element === "besatte-etter-type.kompetansekrav");
+    expect(row).toMatchObject({ type: "field-added", elementKind: "row", after: { format: "omit stottefunksjoner-244" } });
+  });
+
+  it("reports a change in the cells a row omits between years as a layout change, old → new", async () => {
+    const { diffForm } = await import("../src/lib/diff/form.ts");
+    const form8 = bundled.forms.get("8")!;
+    const v2023 = form8.versions.find((v) => v.year === 2023)!;
+    // A year in which the row asks for Støttefunksjoner too, and one in which it leaves out 252 as well.
+    const withOmit = (omit: string[] | undefined) => {
+      const data = structuredClone(v2023.data);
+      const row = kompetansekrav(data.sections!.flatMap((s) => s.tables ?? []).find((t) => t.id === "besatte-etter-type")!.rows);
+      if (omit) row.omit = omit;
+      else delete row.omit;
+      return data;
+    };
+    const entry = { meta: form8.meta, versions: [v2023, { year: 2024, data: withOmit(undefined) }, { year: 2025, data: withOmit(["stottefunksjoner-244", "tiltaksstillinger-252"]) }] };
+    const changes = (from: number, to: number) => diffForm(bundled, entry, from, to).filter((c) => c.element === "besatte-etter-type.kompetansekrav");
+    expect(changes(2023, 2024)).toMatchObject([{ type: "field-format-changed", aspect: "omit", before: { value: "stottefunksjoner-244" }, after: {} }]);
+    expect(changes(2024, 2025)).toMatchObject([{ type: "field-format-changed", aspect: "omit", before: {}, after: { value: "stottefunksjoner-244, tiltaksstillinger-252" } }]);
+    expect(changes(2023, 2024)[0].after).not.toHaveProperty("value");
+  });
+});

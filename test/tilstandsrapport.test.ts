@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contentCopy } from "./helpers.ts";
+import { REPORT_2023 } from "./source-headings.ts";
 import { validateContent } from "../src/lib/validate/index.ts";
 import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
 import { guidanceOf, themeKeyFigures, themesOutOfStep } from "../src/lib/report/themes.ts";
@@ -39,6 +40,49 @@ describe("the tilstandsrapport for barnevern", () => {
     const meldinger = themeKeyFigures(registry, template.themes.find((t) => t.number === "4.3")!);
     expect(meldinger.tables).toEqual([]);
   });
+
+  it("links 4.8 and 4.11 to the questions of form 8 punkt 4, and 4.9 to form 8 punkt 2 and tables 12305 and 12605, citing source 001", () => {
+    const of = (n: string) => themeKeyFigures(registry, template.themes.find((t) => t.number === n)!);
+    const forms = (n: string) => of(n).formSections.map((f) => ({ form: f.form.meta.id, year: f.year, section: f.section.number, asks: f.asks.map((a) => a.label), source: f.source }));
+    const punkt4 = "seeds/001_82c6c90c8b3d8844.txt — 9 Vedlegg: Skjema 8 (2023), punkt 4 Kvalitetsindikatorer for barnevernstjenesten";
+    expect(forms("4.8")).toEqual([{ form: "8", year: 2023, section: "4", asks: ["Har barnevernstjenesten et system for brukerundersøkelser?", "Har barnevernstjenesten benyttet brukerundersøkelse siste år?"], source: punkt4 }]);
+    expect(forms("4.11")).toEqual([{ form: "8", year: 2023, section: "4", asks: ["Har barnevernstjenesten innført internkontroll?"], source: punkt4 }]);
+    expect(forms("4.9").map((f) => [f.form, f.year, f.section])).toEqual([["8", 2023, "2"]]);
+    expect(forms("4.9")[0].asks).toContain("B. Besatte stillinger i barnevernstjenesten etter type stilling");
+    const tables = of("4.9").themeTables;
+    expect(tables.map((x) => x.table.number)).toEqual(["12305", "12605"]);
+    for (const x of tables) {
+      expect(x.source).toBe("seeds/001_82c6c90c8b3d8844.txt — 3.1.2 Nye variabler");
+      expect(x.quote).toContain("vil utvides med tall for stillinger som oppfyller kompetansekravene");
+    }
+    // The old wording, that nothing in the sources measures the two themes, is gone.
+    for (const n of ["4.8", "4.11"]) {
+      expect(of(n).reason).not.toMatch(/ingen indikator eller tabell i kildene/);
+      expect(of(n).reason).toContain("Skjema 8 punkt 4");
+    }
+    // Every theme without such links has none.
+    for (const t of template.themes.filter((t) => !["4.8", "4.9", "4.11"].includes(t.number))) expect([of(t.number).formSections, of(t.number).themeTables], t.number).toEqual([[], []]);
+  });
+
+  it("quotes source 001 exactly in the theme links", () => {
+    const text = REPORT_2023.replace(/\s+/g, " ");
+    const quotes = template.themes.flatMap((t) => [...(t.forms ?? []), ...(t.tables ?? [])]).flatMap((l) => (l.quote ? [l.quote] : []));
+    expect(quotes.length).toBe(3);
+    for (const q of quotes) expect(text).toContain(q.replace(/^«|»$/g, "").replace(/\s+/g, " "));
+  });
+
+  it("fails validation, at the link, when a theme names a section or field form 8 does not have", async () => {
+    const dir = contentCopy();
+    const file = join(dir, "content/report-templates/tilstandsrapport-barnevern.yaml");
+    const yaml = readFileSync(file, "utf8");
+    const edited = yaml.replace("fields: [internkontroll]", "fields: [ledelse]");
+    expect(edited).not.toBe(yaml);
+    writeFileSync(file, edited);
+    const { findings } = await validateContent(dir);
+    const found = findings.filter((f) => f.file.endsWith("tilstandsrapport-barnevern.yaml") && f.severity === "error");
+    expect(found.map((f) => f.message)).toEqual(['unknown field or table of form 8 2023 section kvalitetsindikatorer "ledelse"']);
+    expect(yaml.split("\n")[found[0].line - 1]).toContain("fields: [internkontroll]");
+  }, 120_000);
 
   it("flags a theme left without key figures and without a reason", () => {
     const bare: ReportTemplate = { ...template, themes: [{ number: "4.2", title: "Utadrettet virksomhet" }, { number: "4.4", title: "Undersøkelser", withoutKeyFigures: "x" }] };

@@ -68,8 +68,8 @@ export const TextSegment = z
 
 /** Which aspect of a field, record or rule a change is about: one change per aspect, with `before.value` and `after.value`. */
 export const ChangeAspect = z
-  .enum(["position", "length", "dataType", "type", "datePattern", "path", "pattern", "minLength", "maxLength", "repeats", "decimals", "occurs", "description", "label", "help", "codelist", "mandatory"])
-  .describe("The aspect of a field, record or schema rule that changed (`mandatory`: judged through the field's parents, with `field-made-mandatory` or `field-made-optional`); `before.value` and `after.value` hold its old and new value.");
+  .enum(["position", "length", "dataType", "type", "datePattern", "path", "pattern", "minLength", "maxLength", "repeats", "decimals", "occurs", "description", "label", "help", "codelist", "mandatory", "omit"])
+  .describe("The aspect of a field, record or schema rule that changed (`mandatory`: judged through the field's parents, with `field-made-mandatory` or `field-made-optional`; `omit`: a table row's cells not asked, as column ids); `before.value` and `after.value` hold its old and new value.");
 export type ChangeAspect = z.infer<typeof ChangeAspect>;
 
 /** A code of a field's own code list. */

@@ -32,7 +32,7 @@ export const CLASS_RULES: Record<ChangeType, ClassRule> = {
   "field-added-mandatory": { sender: "breaking", consumer: "compatible", why: "A mandatory new field must be filled in or produced." },
   "field-removed": { sender: "breaking", consumer: "breaking", why: "Files with the field fail the layout; readers lose the data." },
   "field-text-changed": { sender: "label-only", consumer: "label-only", why: "Only a label or help text changes." },
-  "field-format-changed": { sender: "breaking", consumer: "breaking", why: "One aspect of the layout (position, length, data type, type, date pattern, path, pattern, lengths, repeats, decimals) changes: producers and parsers must change." },
+  "field-format-changed": { sender: "breaking", consumer: "breaking", why: "One aspect of the layout (position, length, data type, type, date pattern, path, pattern, lengths, repeats, decimals, a table row's cells not asked) changes: producers and parsers must change." },
   "field-codelist-changed": { sender: "breaking", consumer: "breaking", why: "The field takes codes from another list." },
   "field-made-mandatory": { sender: "breaking", consumer: "none", why: "Submissions without it are rejected." },
   "field-made-optional": { sender: "compatible", consumer: "compatible", why: "It may now be left out; readers must allow it missing." },

@@ -14,7 +14,7 @@ type Value = string | number | boolean;
 type Binding = { codelist: string; year?: number };
 
 /** The aspects compared as layout (`field-format-changed`), in the order they are reported. */
-const FORMAT_ASPECTS = ["type", "dataType", "position", "length", "datePattern", "path", "pattern", "minLength", "maxLength", "repeats", "decimals"] as const satisfies readonly ChangeAspect[];
+const FORMAT_ASPECTS = ["type", "dataType", "position", "length", "datePattern", "path", "pattern", "minLength", "maxLength", "repeats", "decimals", "omit"] as const satisfies readonly ChangeAspect[];
 /** The aspects compared as text (`field-text-changed`, or `field-year-changed` when only a year differs). */
 const TEXT_ASPECTS = ["label", "help", "description"] as const satisfies readonly ChangeAspect[];
 
@@ -54,7 +54,11 @@ export function formElements(v: FormVersion): Map<string, Element> {
     for (const t of s.tables ?? []) {
       out.set(t.id, { kind: "table", label: t.title, help: t.help ?? "", format: fmt({ type: t.cellType, decimals: t.decimals }), mandatory: false, aspects: defined({ label: t.title, help: t.help, type: t.cellType, decimals: t.decimals }) });
       // A sum row or column is typed `sum`: it is computed, not reported.
-      for (const r of t.rows) out.set(`${t.id}.${r.id}`, { kind: "row", label: r.label, help: "", format: r.sum ? "sum" : "", mandatory: false, aspects: defined({ label: r.label, type: r.sum ? "sum" : undefined }) });
+      // A row's cells not asked (`omit`) are part of its layout: the columns' ids, in the table's order.
+      for (const r of t.rows) {
+        const omit = t.columns.filter((c) => r.omit?.includes(c.id)).map((c) => c.id).join(", ") || undefined;
+        out.set(`${t.id}.${r.id}`, { kind: "row", label: r.label, help: "", format: [r.sum ? "sum" : "", omit ? `omit ${omit}` : ""].filter(Boolean).join(", "), mandatory: false, aspects: defined({ label: r.label, type: r.sum ? "sum" : undefined, omit }) });
+      }
       for (const c of t.columns) out.set(`${t.id}.${c.id}`, { kind: "column", label: c.label, help: "", format: c.sum ? "sum" : "", mandatory: false, aspects: defined({ label: c.label, type: c.sum ? "sum" : undefined }) });
     }
   }

@@ -72,4 +72,5 @@ export const CHANGE_ASPECT_NB: Record<ChangeAspect, string> = {
   help: "Hjelpetekst",
   codelist: "Kodeliste",
   mandatory: "Obligatorisk",
+  omit: "Celler som ikke spørres",
 };

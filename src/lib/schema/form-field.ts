@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, ReportingYear } from "./common.ts";
+import { Id, ReportingYear, SourceRef } from "./common.ts";
 
 /** A binding from a field to a codelist; the version is the one in force in the form's year unless pinned. */
 export const CodelistBinding = z
@@ -35,6 +35,16 @@ export const TableAxisItem = z
   })
   .describe("A row or column of a table.");
 
+/** A row of a table: an axis item that may leave some of the columns' cells out. */
+export const TableRow = TableAxisItem.extend({
+  omit: z
+    .array(Id)
+    .min(1)
+    .optional()
+    .describe("Ids of the columns whose cell this row does not ask for (not on the form): shown as «ikke spurt», left out of the sums and of the controls' `table` values, and compared by the diff. Default: every cell is asked."),
+  source: SourceRef.optional().describe("Where the row, or the cells it omits, come from, where that is a place other than the version's `source`."),
+}).describe("A row of a table.");
+
 /** A table of rows × columns of numbers. */
 export const Table = z
   .strictObject({
@@ -42,7 +52,7 @@ export const Table = z
     title: z.string().trim().min(1).describe("Title exactly as on the form."),
     cellType: z.enum(["number", "integer"]).describe("Type of every cell."),
     decimals: z.number().int().min(0).max(6).optional().describe("Decimals allowed in cells."),
-    rows: z.array(TableAxisItem).min(1).describe("Rows, in order."),
+    rows: z.array(TableRow).min(1).describe("Rows, in order."),
     columns: z.array(TableAxisItem).min(1).describe("Columns, in order."),
     help: z.string().trim().min(1).optional().describe("Help text from the form."),
   })
@@ -50,3 +60,4 @@ export const Table = z
 
 export type Field = z.infer<typeof Field>;
 export type Table = z.infer<typeof Table>;
+export type TableRow = z.infer<typeof TableRow>;

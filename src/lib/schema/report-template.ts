@@ -1,5 +1,27 @@
 import { z } from "zod";
-import { Id, SourceRef } from "./common.ts";
+import { Id, ReportingYear, SourceRef } from "./common.ts";
+import { TableNumber } from "./statbank-table.ts";
+
+/** A section of a form that asks about what a theme covers, as a source shows it. */
+export const ThemeForm = z
+  .strictObject({
+    form: Id.describe("Id of the form."),
+    year: ReportingYear.describe("First reporting year of the form version the source shows."),
+    section: Id.describe("Id of the section in that version («punkt»)."),
+    fields: z.array(Id).min(1).optional().describe("Ids of the section's fields or tables that ask it. Default: the whole section."),
+    quote: z.string().trim().min(1).optional().describe("The source's words that tie it, quoted exactly."),
+    source: SourceRef,
+  })
+  .describe("A form section tied to the theme by a source.");
+
+/** A Statbank table that gives figures on what a theme covers, as a source shows it. */
+export const ThemeTable = z
+  .strictObject({
+    table: TableNumber.describe("Table number; a file in `content/tables/`."),
+    quote: z.string().trim().min(1).optional().describe("The source's words that tie it, quoted exactly."),
+    source: SourceRef,
+  })
+  .describe("A Statbank table tied to the theme by a source.");
 
 /** A theme (chapter) of a report template. */
 export const ReportTheme = z
@@ -13,6 +35,8 @@ export const ReportTheme = z
       .min(1)
       .optional()
       .describe("Why no indicator is tied to the theme (no source ties one); give it exactly when no indicator lists the theme in `themes`."),
+    forms: z.array(ThemeForm).optional().describe("Form sections a source shows to ask about the theme's subject, with the citation; shown on the theme's page beside the indicators."),
+    tables: z.array(ThemeTable).optional().describe("Statbank tables a source ties to the theme's subject, beyond those its indicators are computed from, with the citation."),
   })
   .describe("A theme of the report.");
 
@@ -48,3 +72,4 @@ export const ReportTemplate = z
 
 export type ReportTemplate = z.infer<typeof ReportTemplate>;
 export type GuidanceSection = z.infer<typeof GuidanceSection>;
+export type ReportTheme = z.infer<typeof ReportTheme>;

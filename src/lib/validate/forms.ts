@@ -87,6 +87,15 @@ function checkVersion(v: FormVersion, year: number, file: SourceFile, kind: "que
       unique(t.rows.map((r) => r.id), (k) => ["sections", i, "tables", j, "rows", k, "id"], "row id");
       unique(t.columns.map((c) => c.id), (k) => ["sections", i, "tables", j, "columns", k, "id"], "column id");
       if (t.columns.filter((c) => c.sum).length > 1) err(["sections", i, "tables", j, "columns"], "more than one sum column", "at most one column with sum: true");
+      // A row leaves out only cells the table has and that someone fills in: a sum is computed, never asked.
+      const fillable = t.columns.filter((c) => !c.sum).map((c) => c.id);
+      t.rows.forEach((r, k) => {
+        unique(r.omit ?? [], (m) => ["sections", i, "tables", j, "rows", k, "omit", m], "omitted column");
+        r.omit?.forEach((c, m) => {
+          if (!fillable.includes(c)) err(["sections", i, "tables", j, "rows", k, "omit", m], `row "${r.id}" omits "${c}", which is not a column filled in`, `one of: ${fillable.join(", ")}`);
+        });
+        if (r.sum && r.omit) err(["sections", i, "tables", j, "rows", k, "omit"], `sum row "${r.id}" omits cells`, "omit on the rows that are filled in, not on the sum row");
+      });
     }),
   );
 

@@ -64,7 +64,30 @@ export function checkReferences(registry: Registry, broken: ReadonlySet<string> 
     });
     if (ind.proposedIn !== undefined) meeting(ind, ind.proposedIn, ["proposedIn"]);
   }
-  for (const t of registry.reportTemplates.values()) group(t, t.workingGroup);
+  for (const t of registry.reportTemplates.values()) {
+    group(t, t.workingGroup);
+    // A theme's own links: the form version and section, and the table, must be in the registry.
+    t.themes.forEach((theme, i) => {
+      theme.forms?.forEach((link, j) => {
+        const path = ["themes", i, "forms", j];
+        if (isBroken(`form:${link.form}`, `formVersion:${link.form}`)) return;
+        const form = registry.forms.get(link.form);
+        if (!form) return miss(t, [...path, "form"], "form", link.form, `one of: ${ids(registry.forms)}`);
+        const version = form.versions.find((v) => v.year === link.year);
+        if (!version) return miss(t, [...path, "year"], `version of form ${link.form} for year`, String(link.year), `one of the versions ${form.versions.map((v) => v.year).join(", ")}`);
+        const sections = version.data.sections ?? [];
+        const section = sections.find((x) => x.id === link.section);
+        if (!section) return miss(t, [...path, "section"], `section of form ${link.form} ${link.year}`, link.section, `one of: ${sections.map((x) => x.id).join(", ") || "none (a file extract has no sections)"}`);
+        const inSection = [...(section.fields ?? []), ...(section.tables ?? [])].map((x) => x.id);
+        link.fields?.forEach((f, k) => {
+          if (!inSection.includes(f)) miss(t, [...path, "fields", k], `field or table of form ${link.form} ${link.year} section ${link.section}`, f, `one of: ${inSection.join(", ")}`);
+        });
+      });
+      theme.tables?.forEach((link, j) => {
+        if (!registry.tables.has(link.table) && !isBroken(`table:${link.table}`)) miss(t, ["themes", i, "tables", j, "table"], "Statbank table", link.table, `a file content/tables/${link.table}.yaml`);
+      });
+    });
+  }
   for (const cal of registry.calendars.values()) cal.events.forEach((e, i) => group(cal, e.workingGroup, ["events", i, "workingGroup"]));
   for (const table of registry.tables.values()) {
     for (const key of ["replacedBy", "replaces"] as const) {

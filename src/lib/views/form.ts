@@ -1,5 +1,6 @@
 import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
-import type { CodelistBinding, FormVersion } from "../schema/index.ts";
+import type { CodelistBinding, FormVersion, Table, TableRow } from "../schema/index.ts";
+import { cellAsked } from "../rules/context.ts";
 import type { z } from "zod";
 import { perRegistry } from "../model/per-registry.ts";
 import { assumedAt, assumedLabel } from "../model/assumed.ts";
@@ -13,6 +14,15 @@ export function resolveBinding(registry: Registry, binding: z.infer<typeof Codel
   // Link to the form's year when that version is in force then, else to the version's own first year.
   const pageYear = versionAt(list, formYear) === version ? formYear : version.year;
   return { list, version, pageYear };
+}
+
+/**
+ * What each cell of a table row is on the form page: a number to fill in, a sum computed from the
+ * others, or a cell the form does not ask for (the row's `omit`), shown as «ikke spurt» with no input.
+ */
+export type TableCellKind = "input" | "sum" | "not-asked";
+export function tableRowCells(table: Table, row: TableRow): { column: Table["columns"][number]; kind: TableCellKind }[] {
+  return table.columns.map((column) => ({ column, kind: !cellAsked(row, column.id) ? "not-asked" : column.sum || row.sum ? "sum" : "input" }));
 }
 
 /** Every (form, year) page the site has. */
