@@ -18,7 +18,7 @@ export const STAGES: readonly (readonly string[])[] = [
   ["guard"],
   ["model"],
   ["load"],
-  ["rules", "indicators", "cycle", "meetings", "sources", "kontrollprogram", "site", "diff", "proposals", "report"],
+  ["rules", "indicators", "cycle", "meetings", "sources", "kontrollprogram", "site", "diff", "proposals", "report", "check"],
   ["export", "search"],
   ["validate"],
   ["views", "docs", "review"],

@@ -38,6 +38,12 @@ Usage:
   npx kostra propose <id> --group ID --year YEAR --title "…" [--base REF]
       Draft changes/<id>.mdx (status fremmet) declaring every change the branch makes to YEAR,
       with the justification headings the working group fills in.
+  npx kostra check <file> --form ID --year YEAR [--format text|json] [--max-problems N]
+      Check an extract (15F XML, 52AF, 55F, regnskap … fixed-width) against the form version in
+      force that year: record length, fields, codes of the year, structure, controls. Prints
+      SSB's verdict (FEIL, ADVARSEL, OK) and each problem; personal numbers are never printed.
+      Exit 0 no errors, 1 errors, 2 the file could not be read as that form's file.
+      Example: npx kostra check barnevern.xml --form 15f --year 2024 --format json
   npx kostra docs
       Regenerate the field reference in docs/content-format.md from the zod schemas.
 
@@ -81,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
         group: { type: "string" },
         year: { type: "string" },
         title: { type: "string" },
+        "max-problems": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -114,8 +121,10 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./import-command.ts")).runImport(root, args.positionals, { workingGroup: args.values["working-group"] });
     case "docs":
       return (await import("./docs-command.ts")).runDocs();
+    case "check":
+      return (await import("./check-command.ts")).runCheck(root, args.positionals, { form: args.values.form, year: args.values.year, format: rest.some((a) => a === "--format" || a.startsWith("--format=")) ? args.values.format : undefined, maxProblems: args.values["max-problems"] });
     case "review":
-      return (await import("./review-command.ts")).runReviewCommand(root, { base: args.values.base, format: rest.some((a) => a === "--format" || a.startsWith("--format=")) ? args.values.format : undefined, failOn: args.values["fail-on"], siteUrl: args.values["site-url"] ?? process.env.KOSTRA_SITE_URL, today: args.values.today });
+      return (await import("./review-command.ts")).runReviewCommand(root, { base: args.values.base, format: rest.some((a) => a === "--format" || a.startsWith("--format=")) ? args.values.format : undefined, failOn: args.values["fail-on"], siteUrl: args.values["site-url"] ?? (await import("../site/address.ts")).configuredSite(), today: args.values.today });
     case "propose":
       return (await import("./propose-command.ts")).runPropose(root, args.positionals, { group: args.values.group, year: args.values.year, title: args.values.title, base: args.values.base, today: args.values.today });
     case "serve":

@@ -16,7 +16,13 @@ export function evaluateControl(control: Control, context: Record<string, unknow
   }
 }
 
-/** The context a form version's controls see, for one input. */
-export function contextFor(version: FormVersion, year: number, input: Record<string, unknown>): Record<string, unknown> {
-  return version.records?.length ? fileExtractContext(input) : questionnaireContext(version, year, input);
+/**
+ * The context a form version's controls see, for one input (a test case's variables). `derived`
+ * (the version's lookup variables, `lookupVariables`) comes first, so a test case may give its own.
+ * A fixed-width extract's reporting year is the year unless the input gives `rapporteringsar`.
+ */
+export function contextFor(version: FormVersion, year: number, input: Record<string, unknown>, derived: Record<string, unknown> = {}): Record<string, unknown> {
+  if (!version.records?.length) return questionnaireContext(version, year, input);
+  const fixedWidth = version.records.some((r) => r.fields.some((f) => f.position !== undefined));
+  return fileExtractContext({ ...(fixedWidth ? { rapporteringsar: year } : {}), ...derived, ...input });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EditorNote, Id } from "./common.ts";
+import { EditorNote, Id, SourceRef } from "./common.ts";
 
 /** FATAL stops all checking, ERROR blocks submission, WARNING asks for a check, INFO informs. */
 export const Severity = z
@@ -28,6 +28,7 @@ export const Control = z
     notExpressible: z.string().trim().min(1).optional().describe("Instead of `when`: why the control cannot be expressed in CEL over the form's data."),
     appliesTo: z.array(z.string().min(1)).optional().describe("Ids of the sections, fields or tables (or `record.field`) the control concerns; its message is shown next to them."),
     tests: z.array(ControlTest).optional().describe("Test cases; a control with `when` needs at least one `pass` and one `fail` case."),
+    source: SourceRef.optional().describe("Where the control comes from, where it is not the version's own source: a path below the shared source folder (SSB's rule file), optionally with ` — ` and a locator. One string or a list."),
     note: EditorNote.optional(),
   })
   .superRefine((c, ctx) => {

@@ -16,6 +16,16 @@ export const Section = z
   })
   .describe("A section of a questionnaire.");
 
+/** A codelist hierarchy given to the version's controls as a CEL variable: one row a code at the deepest level. */
+export const Lookup = z
+  .strictObject({
+    variable: z.string().regex(/^[a-z][A-Za-z0-9]*$/, { message: "must be a CEL identifier: a lower-case letter, then letters or digits" }).describe("The CEL variable's name (`koblinger`)."),
+    codelist: Id.describe("The codelist whose hierarchy the variable holds."),
+    year: ReportingYear.describe("The first year of the codelist version used, in every year of the form version (the version SSB's control program reads, whatever the reporting year)."),
+    levels: z.array(Id).min(1).describe("Names of the hierarchy's levels, top first (`[region, fylke, kontor]`): the keys of each row."),
+  })
+  .describe("A codelist hierarchy as a CEL variable: a list of rows, one per code at the deepest level, each a map from level name to the code at that level (`{ region: \"667200\", fylke: \"03\", kontor: \"030\" }`).");
+
 /** `content/forms/<id>/<year>.yaml`: the form as it stands from that reporting year. */
 export const FormVersion = z
   .strictObject({
@@ -28,9 +38,11 @@ export const FormVersion = z
     legalBasis: z.string().trim().min(1).optional().describe("The legal basis text printed on the form."),
     sections: z.array(Section).optional().describe("Sections of a questionnaire."),
     records: z.array(Record).optional().describe("Records of a file extract."),
+    lookups: z.array(Lookup).optional().describe("Codelist hierarchies the controls read as CEL variables (docs/forms-and-controls.md)."),
     controls: z.array(Control).optional().describe("Controls run on the submitted form. Omitted when the sources do not give the version's controls (unknown, not none): the diff then does not compare controls; `[]` says there are none."),
   })
   .describe("One version of a form. The file name is the first reporting year it applies to.");
 
 export type Section = z.infer<typeof Section>;
+export type Lookup = z.infer<typeof Lookup>;
 export type FormVersion = z.infer<typeof FormVersion>;

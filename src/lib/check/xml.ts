@@ -1,0 +1,351 @@
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { Record as FileRecord, RecordField } from "../schema/record.ts";
+import { contextFor } from "../rules/evaluate.ts";
+import { ControlRunner } from "./controls.ts";
+import { valueFault } from "./field-value.ts";
+import { printable, safe } from "./mask.ts";
+import { codesKey, type CheckPlan } from "./plan.ts";
+import type { Problem, ProblemList } from "./report.ts";
+
+/** Deepest element nesting read; the records of an extract are a few levels deep. */
+export const MAX_DEPTH = 64;
+/** Most characters read without one XML event (a tag, a text): an endless attribute or text. */
+export const MAX_CHARS_WITHOUT_EVENT = 8 * 1024 * 1024;
+/**
+ * Most record occurrences, and most children of the root (`Individ`), kept for the controls on the
+ * whole file (`scope` the root record); beyond either they are not run (said as INFO). A duplicate
+ * check in CEL (individ_05) compares every Individ with every other.
+ * @see WHOLE_FILE_MAX_LINES in fixed-width.ts, and docs/performance.md
+ */
+const WHOLE_FILE_OCCURRENCES = 500_000;
+const WHOLE_FILE_CHILDREN = 20_000;
+/** Most characters of an element's text kept. */
+const MAX_TEXT = 10_000;
+
+type Occurrence = Record<string, unknown>;
+
+interface Frame {
+  name: string;
+  path: string;
+  record?: FileRecord;
+  occurrence?: Occurrence;
+  /** A text element that is a field of the enclosing record (`Presisering`). */
+  textField?: { field: RecordField; owner: Frame; text: string };
+  ignored?: boolean;
+  children: Map<string, number>;
+  line: number;
+}
+
+interface Where {
+  line: number;
+  path: string;
+}
+
+const FAULT_TEXT = {
+  mandatory: "mangler",
+  integer: "er ikke et heltall",
+  date: "er ikke en gyldig dato",
+  code: "har en ukjent kode",
+  withdrawn: "har en kode som er trukket tilbake",
+  later: "har en kode som ikke gjelder ennå",
+  pattern: "har feil format",
+  length: "har feil lengde",
+} as const;
+
+const maxOf = (occurs: string | undefined) => {
+  const max = occurs?.split("..")[1];
+  return max === undefined ? 1 : max === "n" ? Infinity : Number(max);
+};
+const minOf = (occurs: string | undefined) => Number(occurs?.split("..")[0] ?? 0);
+
+/**
+ * Checks an XML extract (15F) as it streams: well-formed (saxes; a DOCTYPE is refused, so no entity
+ * is ever declared or expanded, and nesting is bounded), each element a record at its path or a text
+ * field of one, attributes known, mandatory and valid (type, date, pattern, lengths, codes of the
+ * year), records occurring as often as `occurs` allows, the schema's identity rules, then the form's
+ * CEL controls on each record occurrence (as docs/forms-and-controls.md describes the variables).
+ * Each child of the root (an `Individ`) is checked when it closes and then let go, unless the
+ * whole-file controls need it.
+ */
+export class XmlChecker {
+  readonly #parser = new SaxesParser({ position: true });
+  readonly #byPath = new Map<string, FileRecord>();
+  readonly #children = new Map<string, FileRecord[]>();
+  readonly #root: FileRecord;
+  readonly #controls: ControlRunner;
+  readonly #where = new WeakMap<object, Where>();
+  readonly #stack: Frame[] = [];
+  readonly #context: Record<string, unknown> = {};
+  #rootOccurrence: Occurrence | undefined;
+  #kept = 0;
+  #keptChildren = 0;
+  #tooLarge = false;
+  #sawRoot = false;
+  #charsWithoutEvent = 0;
+  stopped = false;
+  records = 0;
+
+  constructor(private readonly plan: CheckPlan, private readonly problems: ProblemList, private readonly portal: Record<string, unknown>) {
+    const records = plan.version.records ?? [];
+    for (const r of records) {
+      if (r.path) this.#byPath.set(r.path, r);
+      if (r.parent) this.#children.set(r.parent, [...(this.#children.get(r.parent) ?? []), r]);
+    }
+    this.#root = records.find((r) => !r.parent) ?? records[0];
+    this.#controls = new ControlRunner(plan, problems);
+    this.#context.rapporteringsar = plan.year;
+    const p = this.#parser;
+    p.on("doctype", () => this.#stop(() => this.problems.fatal("xml", `Filen har en DOCTYPE-deklarasjon. En ${plan.number}-fil har ingen, og kontrollen leser ikke DOCTYPE eller entiteter (de kan gjøre filen uendelig stor).`, { line: p.line })));
+    p.on("opentag", (tag) => this.#open(tag as SaxesTagPlain));
+    p.on("closetag", () => this.#close());
+    p.on("text", (text) => this.#text(text));
+    p.on("cdata", (text) => this.#text(text));
+    p.on("error", (e) => this.#error(e));
+    p.on("processinginstruction", () => (this.#charsWithoutEvent = 0));
+    p.on("comment", () => (this.#charsWithoutEvent = 0));
+  }
+
+  /** Feeds decoded text; does nothing once the check has stopped. */
+  write(text: string): void {
+    if (this.stopped) return;
+    this.#charsWithoutEvent += text.length;
+    if (this.#charsWithoutEvent > MAX_CHARS_WITHOUT_EVENT) {
+      this.#stop(() => this.problems.fatal("xml", `Filen har over ${MAX_CHARS_WITHOUT_EVENT / 1024 / 1024} millioner tegn uten et XML-element (en uendelig lang verdi eller tekst): kontrollen stopper her.`, { line: this.#parser.line }));
+      return;
+    }
+    try {
+      this.#parser.write(text);
+    } catch (e) {
+      this.#error(e as Error);
+    }
+  }
+
+  end(): void {
+    if (!this.stopped) {
+      try {
+        this.#parser.close();
+      } catch (e) {
+        this.#error(e as Error);
+      }
+    }
+    if (!this.#sawRoot && !this.problems.unreadable) this.problems.fatal("fil", `Filen har ikke noe XML-element: dette er ikke en ${this.plan.number}-fil.`);
+    if (this.stopped || !this.#rootOccurrence) return;
+    const rootWhere = this.#where.get(this.#rootOccurrence)!;
+    const whole = this.#controls.byScope.get(this.#root.id) ?? [];
+    if (whole.length && this.#tooLarge) {
+      this.problems.add({ severity: "INFO", control: "fil", message: `Kontrollene på hele filen (${whole.map((c) => c.id).join(", ")}) er ikke kjørt: filen har over ${WHOLE_FILE_CHILDREN.toLocaleString("nb-NO")} ${this.#children.get(this.#root.id)?.find((r) => maxOf(r.occurs) > 1)?.name ?? "poster"} eller ${WHOLE_FILE_OCCURRENCES.toLocaleString("nb-NO")} poster i alt.` });
+    } else {
+      const context = this.#input({ [this.#root.id]: this.#rootOccurrence });
+      for (const control of whole) this.#controls.run(control, context, this.#rootOccurrence, { line: rootWhere.line, path: rootWhere.path });
+      for (const control of this.#controls.wholeFile) this.#controls.run(control, context, undefined, {});
+    }
+  }
+
+  #stop(report: () => void): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    report();
+  }
+
+  #error(e: Error): void {
+    const message = e.message.replace(/^[^:]*:\d+:\d+: /, "");
+    const line = this.#parser.line;
+    this.#stop(() => {
+      if (!this.#sawRoot) this.problems.fatal("fil", `Filen er ikke XML: dette er ikke en ${this.plan.number}-fil (${safe(message)}).`, { line });
+      else this.problems.add({ severity: "ERROR", control: "xml", line, message: `Filen er ikke gyldig XML: ${safe(message)}. Kontrollen stopper her.` });
+    });
+  }
+
+  #open(tag: SaxesTagPlain): void {
+    this.#charsWithoutEvent = 0;
+    if (this.stopped) return;
+    const line = this.#parser.line;
+    const parent = this.#stack.at(-1);
+    if (this.#stack.length >= MAX_DEPTH) {
+      this.#stop(() => this.problems.fatal("xml", `Elementene er nestet dypere enn ${MAX_DEPTH} nivåer: dette er ikke en ${this.plan.number}-fil.`, { line }));
+      return;
+    }
+    if (!parent) {
+      this.#sawRoot = true;
+      if (tag.name !== this.#root.name) {
+        this.#stop(() => this.problems.fatal("fil", `Rotelementet er <${safe(tag.name)}>, men en ${this.plan.number}-fil har <${this.#root.name}>: dette er ikke en ${this.plan.number}-fil.`, { line, found: `<${safe(tag.name)}>`, expected: `<${this.#root.name}>` }));
+        return;
+      }
+    }
+    const index = parent ? (parent.children.get(tag.name) ?? 0) + 1 : 1;
+    parent?.children.set(tag.name, index);
+    const path = parent ? `${parent.path}/${tag.name}[${index}]` : `/${tag.name}`;
+    const frame: Frame = { name: tag.name, path, children: new Map(), line };
+    this.#stack.push(frame);
+    if (parent?.ignored || parent?.textField) {
+      frame.ignored = true;
+      if (parent.textField) this.#problem("ERROR", "struktur", `Elementet ${parent.name} skal bare ha tekst, ikke elementet <${tag.name}>.`, { line, path });
+      return;
+    }
+    const recordPath = this.#stack.map((f) => f.name).join("/");
+    const record = this.#byPath.get(`/${recordPath}`);
+    if (record) {
+      frame.record = record;
+      frame.occurrence = this.#attributes(record, tag, { line, path });
+      this.#where.set(frame.occurrence, { line, path });
+      this.records++;
+      return;
+    }
+    const owner = parent?.record ? parent : undefined;
+    const field = owner?.record!.fields.find((f) => f.path === tag.name);
+    if (owner && field) {
+      frame.textField = { field, owner, text: "" };
+      return;
+    }
+    frame.ignored = true;
+    this.#problem("ERROR", "struktur", `Ukjent element <${safe(tag.name)}> i ${parent?.name ?? "filen"}: ${this.plan.number} for ${this.plan.year} har ikke dette elementet.`, { line, path, found: `<${safe(tag.name)}>` });
+  }
+
+  /** The record occurrence's attributes, each checked against its field. */
+  #attributes(record: FileRecord, tag: SaxesTagPlain, at: Where): Occurrence {
+    const occurrence: Occurrence = {};
+    const attributes = tag.attributes as Record<string, string>;
+    for (const [name, value] of Object.entries(attributes)) {
+      const field = record.fields.find((f) => f.path === `@${name}`);
+      if (!field) {
+        this.#problem("ERROR", "struktur", `Ukjent attributt ${safe(name)} på ${record.name}: ${this.plan.number} for ${this.plan.year} har ikke dette attributtet.`, { ...at, field: safe(name), found: `${safe(name)}="${printable(name, value)}"` });
+        continue;
+      }
+      occurrence[name] = value;
+      this.#checkValue(record, field, value, at);
+    }
+    for (const field of record.fields) {
+      if (field.mandatory && field.path?.startsWith("@") && !(field.path.slice(1) in attributes)) {
+        this.#problem("ERROR", "struktur", `${record.name} mangler det obligatoriske attributtet ${field.name}.`, { ...at, field: field.name, expected: `attributtet ${field.path.slice(1)}` });
+      }
+    }
+    return occurrence;
+  }
+
+  #checkValue(record: FileRecord, field: RecordField, value: string, at: Where): void {
+    const fault = valueFault(field, value, this.plan.codes[codesKey(record.id, field.name)], false);
+    if (!fault) return;
+    this.#problem("ERROR", "struktur", `${record.name}/${field.path}: verdien ${FAULT_TEXT[fault.kind]}.`, { ...at, field: field.name, found: `'${printable(field.name, value)}'`, expected: fault.expected });
+  }
+
+  #text(text: string): void {
+    this.#charsWithoutEvent = 0;
+    const frame = this.#stack.at(-1);
+    if (frame?.textField && frame.textField.text.length < MAX_TEXT) frame.textField.text += text.slice(0, MAX_TEXT - frame.textField.text.length);
+  }
+
+  #close(): void {
+    this.#charsWithoutEvent = 0;
+    if (this.stopped) return;
+    const frame = this.#stack.pop();
+    if (!frame || frame.ignored) return;
+    const parent = this.#stack.at(-1);
+    if (frame.textField) {
+      const { field, owner, text } = frame.textField;
+      owner.occurrence![field.name] = text;
+      this.#checkValue(owner.record!, field, text, { line: frame.line, path: frame.path });
+      return;
+    }
+    const record = frame.record!;
+    const occurrence = frame.occurrence!;
+    this.#checkChildren(frame);
+    if (!parent) {
+      this.#rootOccurrence = occurrence;
+      return;
+    }
+    const parentRecord = parent.record!;
+    if (parentRecord === this.#root) {
+      // A child of the root: checked now with its subtree, kept only for the whole-file controls.
+      const repeats = maxOf(record.occurs) > 1;
+      if (!repeats) {
+        this.#context[record.id] = occurrence;
+        for (const [name, value] of Object.entries(occurrence)) if (typeof value === "string") this.portal[name.toLowerCase()] ??= value;
+      }
+      this.#checkSubtree(record, occurrence, {});
+      if (this.#wantsWholeFile()) {
+        this.#kept += this.#count(occurrence);
+        this.#keptChildren++;
+        if (!this.#tooLarge && (this.#kept > WHOLE_FILE_OCCURRENCES || this.#keptChildren > WHOLE_FILE_CHILDREN)) {
+          this.#tooLarge = true;
+          // Let go of what was kept: from here each child is checked and dropped.
+          for (const child of this.#children.get(this.#root.id) ?? []) if (maxOf(child.occurs) > 1) delete parent.occurrence![child.name];
+        }
+      }
+      if (!this.#tooLarge && (this.#wantsWholeFile() || !repeats)) this.#attach(parent.occurrence!, record, occurrence);
+      return;
+    }
+    this.#attach(parent.occurrence!, record, occurrence);
+  }
+
+  #wantsWholeFile(): boolean {
+    return (this.#controls.byScope.get(this.#root.id)?.length ?? 0) + this.#controls.wholeFile.length > 0;
+  }
+
+  #count(occurrence: Occurrence): number {
+    let n = 1;
+    for (const v of Object.values(occurrence)) {
+      if (Array.isArray(v)) for (const o of v) n += this.#count(o as Occurrence);
+      else if (v && typeof v === "object") n += this.#count(v as Occurrence);
+    }
+    return n;
+  }
+
+  #attach(into: Occurrence, record: FileRecord, occurrence: Occurrence): void {
+    if (maxOf(record.occurs) > 1) ((into[record.name] ??= []) as Occurrence[]).push(occurrence);
+    else into[record.name] = occurrence;
+  }
+
+  /** Each child record occurs as often as `occurs` says; mandatory text fields are there. */
+  #checkChildren(frame: Frame): void {
+    const record = frame.record!;
+    for (const child of this.#children.get(record.id) ?? []) {
+      const count = frame.children.get(child.name) ?? 0;
+      const min = minOf(child.occurs);
+      const max = maxOf(child.occurs);
+      if (count < min) this.#problem("ERROR", "struktur", `${record.name} skal ha ${min === 1 ? "et" : `minst ${min}`} ${child.name}-element, men har ${count}.`, { line: frame.line, path: frame.path, field: child.name, found: String(count), expected: `${child.occurs}` });
+      else if (count > max) this.#problem("ERROR", "struktur", `${record.name} kan ha høyst ${max} ${child.name}-element, men har ${count}.`, { line: frame.line, path: frame.path, field: child.name, found: String(count), expected: `${child.occurs}` });
+    }
+    for (const field of record.fields) {
+      if (!field.mandatory || field.path?.startsWith("@") || this.#byPath.has(`${record.path}/${field.path}`)) continue;
+      if (!frame.children.get(field.path ?? field.name)) this.#problem("ERROR", "struktur", `${record.name} mangler det obligatoriske elementet ${field.name}.`, { line: frame.line, path: frame.path, field: field.name });
+    }
+  }
+
+  /** The identity rules and the controls of a record occurrence and everything below it. */
+  #checkSubtree(record: FileRecord, occurrence: Occurrence, ancestors: Record<string, Occurrence>): void {
+    const where = this.#where.get(occurrence)!;
+    const recordId = journalOf(occurrence) ?? Object.values(ancestors).map(journalOf).find((j) => j !== undefined);
+    const at: Partial<Problem> = { line: where.line, path: where.path, ...(recordId !== undefined ? { recordId: printable(undefined, recordId) } : {}) };
+    for (const rule of record.constraints ?? []) {
+      if (rule.kind === "keyref") continue;
+      const seen = new Map<string, number>();
+      const selected = occurrence[rule.selector];
+      for (const node of Array.isArray(selected) ? selected : selected ? [selected] : []) {
+        const key = rule.fields.map((f) => String((node as Occurrence)[f.replace(/^@/, "")] ?? "")).join("|");
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      for (const [key, n] of seen) if (n > 1) this.#problem("ERROR", rule.name, `${rule.fields.join(", ")} må være unik for hver ${rule.selector} innenfor samme ${record.name}: «${safe(key)}» forekommer ${n} ganger.`, { ...at, field: rule.fields.join(", "), found: safe(key) });
+    }
+    const scope = { ...ancestors, [record.id]: occurrence };
+    const controls = this.#controls.byScope.get(record.id);
+    if (controls?.length) {
+      const context = this.#input(scope);
+      for (const control of controls) this.#controls.run(control, context, occurrence, at);
+    }
+    for (const child of this.#children.get(record.id) ?? []) {
+      const value = occurrence[child.name];
+      for (const o of Array.isArray(value) ? value : value ? [value] : []) this.#checkSubtree(child, o as Occurrence, scope);
+    }
+  }
+
+  /** The CEL variables for record occurrences: the version's lookups, the portal's values, the file's single records. */
+  #input(scope: Record<string, unknown>): Record<string, unknown> {
+    return contextFor(this.plan.version, this.plan.year, { ...this.portal, ...this.#context, ...scope }, this.plan.variables);
+  }
+
+  #problem(severity: Problem["severity"], control: string, message: string, at: Partial<Problem>): void {
+    this.problems.add({ severity, control, message, ...at });
+  }
+}
+
+const journalOf = (o: Occurrence) => (typeof o.Journalnummer === "string" ? o.Journalnummer : undefined);
