@@ -44,8 +44,8 @@ export interface Hit {
 const TYPE_WEIGHT: Record<string, number> = {
   // What the sources define a term to mean, and the report's themes, answer a word before the
   // Statbank tables that count it.
-  Definisjon: 0.6,
-  "Tema i tilstandsrapporten": 0.5,
+  Definisjon: 0.3,
+  "Tema i tilstandsrapporten": 0.25,
   Indikator: 1.6,
   Tabell: 1.6,
   Kalender: 1.6,
@@ -158,7 +158,7 @@ export function answers(hit: { title: string; excerpt: string }, q: string): boo
 }
 
 /** How much a definition counts that defines the word asked («Hjelpetiltak er …», «… betyr …»): above the tables that count it. */
-export const DEFINES_WEIGHT = 6;
+export const DEFINES_WEIGHT = 10;
 
 /** `DEFINES_WEIGHT` where a text says what the query's word is («Hjelpetiltak er som hovedregel …»), else 1. */
 export function definesWeight(text: string, q: string): number {
@@ -206,7 +206,8 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
     } else {
       const title = r.meta.title ?? r.url;
       // A definition counts where its text has every word of the query, as a page's title does.
-      const fit = WHOLE.has(type) ? titleWeight(title, q) : type === "Definisjon" ? definesWeight(r.excerpt.replace(/<[^>]+>/g, ""), q) : 1;
+      // A theme of the report is the answer where it is named exactly («4.5 Hjelpetiltak»).
+      const fit = type === "Tema i tilstandsrapporten" && titleWeight(title, q) === TITLE_WEIGHT * EXACT_WEIGHT ? TITLE_WEIGHT * EXACT_WEIGHT * 4 : WHOLE.has(type) ? titleWeight(title, q) : type === "Definisjon" ? definesWeight(r.excerpt.replace(/<[^>]+>/g, ""), q) : 1;
       all.push({ url: r.url, title, type, excerpt: r.excerpt, score: score * typeWeight(type) * levelWeight(type, title) * fit });
     }
   }

@@ -152,16 +152,5 @@ export function searchRecords(registry: Registry): SearchRecord[] {
       filters: { type: ["Definisjon"], år: [], arbeidsgruppe: ind.workingGroup ? [groupName(ind.workingGroup)] : [] },
     });
   }
-  // The themes of the state-of-child-welfare report («4.5 Hjelpetiltak»), each a page of key figures.
-  for (const template of registry.reportTemplates.values()) {
-    for (const theme of template.themes) {
-      records.push({
-        url: urls.reportTheme(template.id, theme.number),
-        content: [theme.description, template.title].filter(Boolean).join(". "),
-        meta: { title: `${theme.number} ${theme.title}`, type: "Tema i tilstandsrapporten" },
-        filters: { type: ["Tema i tilstandsrapporten"], år: [], arbeidsgruppe: template.workingGroup ? [groupName(template.workingGroup)] : [] },
-      });
-    }
-  }
   return [...merged.values()];
 }
