@@ -11,7 +11,7 @@ import { visibleText } from "./visible-text.ts";
  */
 const EVERYWHERE = ["seeds/", "reference/", "controls-15F.md", "82c6c90c8b3d8844", "xsd-history", "Individ_20"];
 /** Field names and code words: wrong in a page's text; in an export they may be keys of its format, so only its values are read. */
-const IN_PAGES = ["notExpressible", "withdrawnFrom", "validFrom", "editorNote", "xs:unique", "deprecated med", "replacedBy", "shortName"];
+const IN_PAGES = ["notExpressible", "withdrawnFrom", "validFrom", "editorNote", "xs:unique", "deprecated med", "replacedBy", "shortName", "xs:enumeration", "xs:documentation", "selectable: false", "repeats: true", "scope barnevern"];
 
 let dist: string;
 beforeAll(async () => {

@@ -124,7 +124,7 @@ describe("what search shows of a code, and how it reads a query", () => {
   });
 
   it("ranks an indicator above a control of the same score, and a code only where it matches every word", () => {
-    const data = (type: string, extra: object = {}) => ({ url: `/${type}/`, excerpt: "", meta: { title: type, type }, sub_results: [], ...extra });
+    const data = (type: string, extra: object = {}) => ({ url: `/${type}/`, excerpt: "<mark>barn</mark> med <mark>tiltak</mark>", meta: { title: type, type }, sub_results: [], ...extra });
     const hits = hitsOf([{ data: data("Kontroll i 15F Barnevern"), score: 1 }, { data: data("Indikator"), score: 0.8 }], "barn med tiltak");
     expect(hits.map((h) => h.type)).toEqual(["Indikator", "Kontroll i 15F Barnevern"]);
     const sub = (title: string, n: number) => ({ url: `/k/2024/#kode-${title}`, title, excerpt: title.split(" ").slice(1, n + 1).map((w) => `<mark>${w}</mark>`).join(" "), weighted_locations: Array.from({ length: n }, () => ({ weight: 10, balanced_score: 1 })) });

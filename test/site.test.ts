@@ -56,7 +56,7 @@ describe("the built site", () => {
     expect(html).toMatch(/XML-skjema for filuttrekk 15F, individnivå \(Individ\) ?, versjon 08\.02\.2023/);
     expect(html).not.toContain("Individ_2023-02-08.xsd");
     expect(page("kodelister/tiltak-kategori/2023")).toContain('href="/kilder/001/"');
-    expect(html).toMatch(/Redaksjonell merknad/);
+    expect(html).toMatch(/Om kildene og avvik/);
   });
 
   it("has the home page, the codelist list and the working-group pages in Norwegian", () => {

@@ -42,6 +42,10 @@ export async function startSearch(): Promise<void> {
   const input = form.querySelector<HTMLInputElement>("#q")!;
   const status = document.getElementById("search-status")!;
   const list = document.getElementById("search-results")!;
+  // What the registry covers, shown where a query finds nothing.
+  const scope = document.getElementById("search-scope");
+  // The filters behind a button on a narrow screen; open on a wide one, and wherever one is set.
+  const toggle = document.getElementById("search-filters-toggle") as HTMLDetailsElement | null;
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") ?? "";
 
@@ -64,6 +68,8 @@ export async function startSearch(): Promise<void> {
     select.value = params.get(name) ?? "";
   }
 
+  if (toggle && (matchMedia("(min-width: 40rem)").matches || FILTERS.some((n) => params.get(n)))) toggle.open = true;
+
   let run = 0;
   const search = async () => {
     const id = ++run;
@@ -74,6 +80,7 @@ export async function startSearch(): Promise<void> {
     if (!q && !Object.keys(filters).length) {
       list.replaceChildren();
       status.textContent = "";
+      if (scope) scope.hidden = true;
       return;
     }
     const { found, total } = await searchAll(pagefind, q, filters);
@@ -83,7 +90,9 @@ export async function startSearch(): Promise<void> {
     if (id !== run) return;
     const hits = hitsOf(results, q);
     const more = total > 30 || hits.length > 30;
-    status.textContent = hits.length === 0 ? "Ingen treff." : `${more ? "Mange" : hits.length} treff${more ? ", de 30 beste vises" : ""}.`;
+    // No hit matches a word of the query: say so, and what the registry covers.
+    status.textContent = hits.length === 0 ? (q ? `Ingen treff på «${q}».` : "Ingen treff.") : `${more ? "Mange" : hits.length} treff${more ? ", de 30 beste vises" : ""}.`;
+    if (scope) scope.hidden = hits.length > 0;
     list.replaceChildren(
       ...hits.slice(0, 30).map((r) => {
         const li = document.createElement("li");

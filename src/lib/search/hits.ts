@@ -1,4 +1,5 @@
 // No Node imports: the search page runs this in the browser.
+import { queryVariants } from "./synonyms.ts";
 
 /** A pagefind sub-result: for codes, one code (a heading with the id of its row). */
 export interface SubResult {
@@ -15,7 +16,7 @@ const HEADING = 5;
 export interface ResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; type?: string; sections?: string; years?: string };
+  meta: { title?: string; type?: string; sections?: string; years?: string; grouping?: string };
   sub_results: SubResult[];
 }
 
@@ -41,6 +42,10 @@ export interface Hit {
  * pages that describe a thing whole (indicators, tables, codelists, the calendar) weigh more.
  */
 const TYPE_WEIGHT: Record<string, number> = {
+  // What the sources define a term to mean, and the report's themes, answer a word before the
+  // Statbank tables that count it.
+  Definisjon: 0.3,
+  "Tema i tilstandsrapporten": 0.25,
   Indikator: 1.6,
   Tabell: 1.6,
   Kalender: 1.6,
@@ -52,7 +57,7 @@ const TYPE_WEIGHT: Record<string, number> = {
   Skjema: 1.2,
 };
 /** The pages whose title names the thing they describe whole, which `titleWeight` weighs. */
-const WHOLE = new Set(["Indikator", "Tabell", "Kalender", "Tilstandsrapport", "Kodeliste"]);
+const WHOLE = new Set(["Indikator", "Tabell", "Kalender", "Tilstandsrapport", "Kodeliste", "Tema i tilstandsrapporten"]);
 // Controls weigh least: 15F has seventy, each titled by what it checks («Tiltak Kontroll 4 …»), so a
 // topic word matched every one of them, and people look for a control by its id or its message.
 const typeWeight = (type: string) => TYPE_WEIGHT[type] ?? (type.startsWith("Kontroll i") ? 0.2 : type.startsWith("Felt i") ? 0.6 : 1);
@@ -86,6 +91,10 @@ const sameWord = (a: string, b: string): boolean => (a.length <= b.length ? b.st
 /** How much a title that has every word of the query counts, and a title that has them in a row. */
 export const TITLE_WEIGHT = 1.6;
 export const PHRASE_WEIGHT = 1.25;
+/** How much more a title counts that is the query itself. */
+export const EXACT_WEIGHT = 1.5;
+/** How much a code counts beside pages: a code is the registry's own answer to a word it names. */
+export const CODE_WEIGHT = 1.25;
 
 /**
  * How much a title says what was asked. pagefind scores the text, and favours short pages: a table
@@ -99,6 +108,9 @@ export const PHRASE_WEIGHT = 1.25;
 export function titleWeight(title: string, q: string): number {
   const query = wordsOf(q);
   const words = wordsOf(title);
+  // A title that is the query and nothing more («4.5 Hjelpetiltak» for «hjelpetiltak»).
+  const exact = words.filter((w) => !/^[\d.,]+$/.test(w));
+  if (query.length && exact.length === query.length && exact.every((w, i) => sameWord(w, query[i]))) return TITLE_WEIGHT * EXACT_WEIGHT;
   if (!query.length) return 1;
   // Unless the query asks for the opposite itself («ikke plassert»).
   const negated = (i: number) => !query.includes("ikke") && words.slice(Math.max(0, i - 2), i).includes("ikke");
@@ -107,6 +119,53 @@ export function titleWeight(title: string, q: string): number {
   if (places.some((p) => !p.length)) return 1;
   const phrase = query.length > 1 && places[0].some((i) => query.every((_, k) => places[k].includes(i + k)));
   return TITLE_WEIGHT * (phrase ? PHRASE_WEIGHT : 1);
+}
+
+/**
+ * How much a grouping code counts (a heading of a hierarchy such as «1 Årsaker til flytting fra
+ * fosterhjem», not a value a file may hold): below the codes people report.
+ */
+export const GROUPING_WEIGHT = 0.5;
+/** How much a code counts that matches only in its notes, not its label: found, but after those that do. */
+export const NOTES_WEIGHT = 0.2;
+
+const marks = (excerpt: string) => [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1].toLowerCase());
+
+/**
+ * Whether a word pagefind marked is a word of the query, in some form: containing it («barnevern» in
+ * «barnevernsdata», «hjelpetiltak» in «omsorgs-/hjelpetiltak»), or a form of it with a different
+ * ending («melding» for «meldinger»). pagefind, finding no word, shortens the query until one
+ * matches, down to a letter: «kvalifiseringsstønad» marked the «(K)» of every municipal table.
+ */
+export function isQueryWord(marked: string, q: string): boolean {
+  const m = marked.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  if (!m) return false;
+  const words = queryVariants(q).flatMap((v) => wordsOf(v));
+  return words.some((w) => {
+    if (m === w || (w.length >= 2 && m.includes(w))) return true;
+    if (w.startsWith(m)) return m.length >= Math.max(3, w.length - 3);
+    let common = 0;
+    while (common < Math.min(m.length, w.length) && m[common] === w[common]) common++;
+    return common >= Math.max(4, w.length - 3);
+  });
+}
+
+/** Whether a hit answers the query: its snippet marks a word of the query, or its title has one. */
+export function answers(hit: { title: string; excerpt: string }, q: string): boolean {
+  const marked = marks(hit.excerpt);
+  if (!q.trim()) return true;
+  return marked.some((m) => isQueryWord(m, q)) || wordsOf(hit.title).some((w) => isQueryWord(w, q));
+}
+
+/** How much a definition counts that defines the word asked («Hjelpetiltak er …», «… betyr …»): above the tables that count it. */
+export const DEFINES_WEIGHT = 10;
+
+/** `DEFINES_WEIGHT` where a text says what the query's word is («Hjelpetiltak er som hovedregel …»), else 1. */
+export function definesWeight(text: string, q: string): number {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const query = wordsOf(q);
+  if (query.length !== 1) return 1;
+  return words.some((w, i) => sameWord(w, query[0]) && /^(er|betyr|omfatter|defineres)$/.test(words[i + 1] ?? "")) ? DEFINES_WEIGHT : 1;
 }
 
 /** The words of a code's label after the code itself («2.3 Spesialiserte fosterhjem» → 2). */
@@ -121,29 +180,40 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
   // them out; a code is a hit only where its snippet marks as many different words as the query
   // has («barneverntjenesten» twice is one word), and where its label matches: a code that matches
   // only in its notes is found on its list's page.
-  const marked = (s: SubResult) => new Set([...s.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1].toLowerCase())).size;
-  const codesOf = (r: ResultData) => r.sub_results.filter((s) => s.url.includes("#") && marked(s) >= Math.max(1, words) && s.weighted_locations.some((l) => l.weight >= HEADING));
+  const marked = (s: SubResult) => new Set(marks(s.excerpt)).size;
+  const inLabel = (s: SubResult) => s.weighted_locations.some((l) => l.weight >= HEADING);
+  const codesOf = (r: ResultData) => r.sub_results.filter((s) => s.url.includes("#") && marked(s) >= Math.max(1, words));
   const coded = results.filter((r) => r.data.meta.sections);
   const codeScale = Math.max(0, ...coded.map((r) => r.score));
   // The best match of any code, filtered or not: a code that matches only in its notes stays low.
   const bestMatch = Math.max(1e-9, ...coded.flatMap((r) => r.data.sub_results.map(subScore)));
+  const codedLabels = coded.some((r) => codesOf(r.data).some(inLabel));
   for (const { data: r, score } of results) {
     const type = r.meta.type ?? "";
     if (r.meta.sections) {
-      const current = r.meta.years?.endsWith("–") ? 1 : 0.8;
+      const current = (r.meta.years?.endsWith("–") ? 1 : 0.8) * (r.meta.grouping ? GROUPING_WEIGHT : 1);
       // Between the shared scale and the record's own score: a list the query is barely about
       // («arbeidsgruppe barnevern» in one long label of tiltak) does not lend its codes the top.
       const scale = Math.sqrt(codeScale * score);
-      for (const s of codesOf(r)) {
-        const own = (scale * subScore(s)) / bestMatch / Math.sqrt(labelWords(s.title));
-        all.push({ url: s.url.replace(/\?koder=\d+/, ""), title: s.title, type, excerpt: s.excerpt, years: r.meta.years, score: own * current });
+      const codes = codesOf(r);
+      // A code that matches in its notes only is a hit where no code's label matches at all: then
+      // the one code that mentions the word («kvalifiseringsstønad» in a KOSTRA-art note) is found.
+      const labelled = codes.filter(inLabel);
+      for (const s of labelled.length || codedLabels ? labelled : codes) {
+        const own = (scale * subScore(s)) / bestMatch / Math.sqrt(labelWords(s.title)) * (inLabel(s) ? 1 : NOTES_WEIGHT);
+        all.push({ url: s.url.replace(/\?koder=\d+/, ""), title: s.title, type, excerpt: s.excerpt, years: r.meta.years, score: own * current * CODE_WEIGHT });
       }
     } else {
       const title = r.meta.title ?? r.url;
-      all.push({ url: r.url, title, type, excerpt: r.excerpt, score: score * typeWeight(type) * levelWeight(type, title) * (WHOLE.has(type) ? titleWeight(title, q) : 1) });
+      // A definition counts where its text has every word of the query, as a page's title does.
+      // A theme of the report is the answer where it is named exactly («4.5 Hjelpetiltak»).
+      const fit = type === "Tema i tilstandsrapporten" && titleWeight(title, q) === TITLE_WEIGHT * EXACT_WEIGHT ? TITLE_WEIGHT * EXACT_WEIGHT * 4 : WHOLE.has(type) ? titleWeight(title, q) : type === "Definisjon" ? definesWeight(r.excerpt.replace(/<[^>]+>/g, ""), q) : 1;
+      all.push({ url: r.url, title, type, excerpt: r.excerpt, score: score * typeWeight(type) * levelWeight(type, title) * fit });
     }
   }
-  all.sort((a, b) => b.score - a.score);
+  // A hit must match a word of the query, not a fragment pagefind shortened it to.
+  const real = all.filter((h) => answers(h, q));
+  real.sort((a, b) => b.score - a.score);
   const named = (h: Hit) => h.type.startsWith("Kode i") && (h.title === q || h.title.startsWith(`${q} `));
   const hits: Hit[] = [];
   const seen = new Set<string>();
@@ -155,7 +225,7 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
   const twins = new Map<string, Hit>();
   const twinOf = (h: Hit) =>
     h.type === "Tabell" && /\((?:B|K)\)$/.test(h.title) ? `Tabell|${twinKey(h.title)}` : h.type.startsWith("Kode i") && !named(h) ? `${h.type}|${h.url.replace(/\/\d{4}\/(side\/\d+\/)?#/, "/#")}` : undefined;
-  for (const h of all) {
+  for (const h of real) {
     const key = `${h.type}|${h.title}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,6 +1,7 @@
 import { versionAt, type Registry } from "../model/registry.ts";
 import { formElements } from "../diff/form.ts";
 import { pageOf } from "../site/pagination.ts";
+import { urls } from "../site/urls.ts";
 import { yearSpan } from "./year-span.ts";
 
 /**
@@ -15,6 +16,11 @@ export interface SearchRecord {
     type: string;
     /** For codes: the years they apply, as shown beside each hit («2018–2022», «2023–»). */
     years?: string;
+    /**
+     * For codes: set where the record holds grouping codes (headings of a hierarchy, not values a
+     * file may hold), which search ranks below the codes a person reports.
+     */
+    grouping?: boolean;
   };
   /**
    * How much the record's heading weighs (pagefind's `data-pagefind-weight`, 10 at most): a page's
@@ -22,13 +28,18 @@ export interface SearchRecord {
    * does not outrank the indicator or table a query names.
    */
   weight?: number;
+  /** The heading indexed where it differs from the title shown (a definition is found by its text, not its indicator's name). */
+  heading?: string;
   filters: { type: string[]; år: string[]; arbeidsgruppe: string[] };
   /** For codes: one section per code, anchored at its row (`url#id`). */
   sections?: { id: string; title: string; text: string }[];
 }
 
 /** The types shown and filtered on, in Norwegian. */
-export const SEARCH_TYPES = ["Kodeliste", "Kode", "Skjema", "Felt", "Kontroll", "Indikator", "Tabell", "Endringsforslag", "Møte", "Arbeidsgruppe"] as const;
+export const SEARCH_TYPES = ["Kodeliste", "Kode", "Definisjon", "Tema i tilstandsrapporten", "Skjema", "Felt", "Kontroll", "Indikator", "Tabell", "Endringsforslag", "Møte", "Arbeidsgruppe"] as const;
+
+/** The anchor of an indicator's «Sentrale begrep», where a definition hit leads. */
+export const KEY_CONCEPTS_ANCHOR = "sentrale-begrep";
 
 const years = (list: number[]) => list.map(String);
 
@@ -59,7 +70,7 @@ export function searchRecords(registry: Registry): SearchRecord[] {
   // records at KOSTRA scale took more than 7 minutes); its sub-results keep each code a hit of its
   // own, pointing at its row.
   for (const entry of registry.codelists.values()) {
-    const seen = new Map<string, { section: { id: string; title: string; text: string }; years: number[]; page: number }>();
+    const seen = new Map<string, { section: { id: string; title: string; text: string }; years: number[]; page: number; grouping: boolean }>();
     const last = registry.yearsOf(entry).at(-1)!;
     for (const year of registry.yearsOf(entry)) {
       versionAt(entry, year)!.data.codes.forEach((c, index) => {
@@ -69,13 +80,13 @@ export function searchRecords(registry: Registry): SearchRecord[] {
         if (known) {
           known.years.push(year);
           known.page = pageOf(index);
-        } else seen.set(key, { section, years: [year], page: pageOf(index) });
+        } else seen.set(key, { section, years: [year], page: pageOf(index), grouping: c.selectable === false });
       });
     }
     const groups = new Map<string, SearchRecord>();
     const pageRecords = new Map<string, number>();
-    for (const { section, years: inYears, page } of seen.values()) {
-      const key = `${inYears.join(",")}|${page}`;
+    for (const { section, years: inYears, page, grouping } of seen.values()) {
+      const key = `${inYears.join(",")}|${page}|${grouping}`;
       const group = groups.get(key);
       if (group) {
         group.sections!.push(section);
@@ -89,7 +100,7 @@ export function searchRecords(registry: Registry): SearchRecord[] {
       groups.set(key, {
         url: onPage > 1 ? `${url}?koder=${onPage}` : url,
         content: entry.meta.name.nb,
-        meta: { title: `${entry.meta.name.nb} ${inYears.at(-1)}`, type: `Kode i ${entry.meta.name.nb}`, years: yearSpan(inYears, last) },
+        meta: { title: `${entry.meta.name.nb} ${inYears.at(-1)}`, type: `Kode i ${entry.meta.name.nb}`, years: yearSpan(inYears, last), ...(grouping && { grouping }) },
         filters: { type: ["Kode"], år: years(inYears), arbeidsgruppe: [groupName(entry.meta.workingGroup)] },
         sections: [section],
       });
@@ -127,6 +138,19 @@ export function searchRecords(registry: Registry): SearchRecord[] {
         });
       }
     }
+  }
+  // Definitions: what an indicator's «Sentrale begrep» says the sources mean by a term
+  // («Hjelpetiltak er som hovedregel frivillige tiltak …»), a hit of its own at that section.
+  for (const ind of registry.indicators.values()) {
+    if (!ind.keyConcepts) continue;
+    records.push({
+      url: `${urls.indicator(ind.id)}#${KEY_CONCEPTS_ANCHOR}`,
+      content: ind.keyConcepts,
+      meta: { title: `Sentrale begrep: ${ind.name}`, type: "Definisjon" },
+      heading: "Sentrale begrep",
+      weight: 1,
+      filters: { type: ["Definisjon"], år: [], arbeidsgruppe: ind.workingGroup ? [groupName(ind.workingGroup)] : [] },
+    });
   }
   return [...merged.values()];
 }

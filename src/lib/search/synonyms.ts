@@ -15,7 +15,8 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ["undersøkelse", "undersøkelser", "undersøking", "undersøkingar"],
   ["melding", "meldinger", "meldingar"],
   ["stilling", "stillinger", "stillingar", "årsverk"],
-  ["kalender", "årshjul", "frister"],
+  // A deadline is on the calendar: «frist» finds it, not the meetings that set one.
+  ["kalender", "årshjul", "frister", "frist"],
   // The registry is about child welfare: a «tiltak» there is a barneverntiltak, as the indicators say.
   ["tiltak", "barneverntiltak", "barnevernstiltak"],
   ["ettervern", "ettervernstiltak"],

@@ -42,7 +42,12 @@ export const registrySections = perRegistry("registry-sections", (registry: Regi
   return sections.filter((s): s is Section => s !== undefined);
 });
 
-/** The menu: every section, with the one the page at `path` belongs to marked. */
+/**
+ * The menu: every section but search, with the one the page at `path` belongs to marked. Search is
+ * the field in the header on every page (and the search page's own), so the menu does not name it again.
+ */
 export function mainMenu(registry: Registry, path: string): (Section & { current: boolean })[] {
-  return registrySections(registry).map((s) => ({ ...s, current: path.startsWith(s.prefix) }));
+  return registrySections(registry)
+    .filter((s) => s.href !== urls.search())
+    .map((s) => ({ ...s, current: path.startsWith(s.prefix) }));
 }
