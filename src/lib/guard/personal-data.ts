@@ -3,7 +3,7 @@ import type { SourceFile } from "../findings/source-file.ts";
 import { findNationalIds } from "./find-national-ids.ts";
 import { isHash, maskHashes } from "./hashes.ts";
 import { firstBadCharacter } from "./clean-text.ts";
-import { pathOf, visitTexts } from "./texts-of.ts";
+import { pathOf, visitTexts, type Step } from "./texts-of.ts";
 
 /** What the guard reads of one content file: its text as written and, where it parsed, its data. */
 export interface GuardedFile {
@@ -54,24 +54,26 @@ export function guardFile(g: GuardedFile, allowed: ReadonlySet<string>): Finding
   // in its decimal form however YAML spelled it (`0b…`, `0x…`, `0o…`, leading zeros, an exponent),
   // and guessing which spellings decode differently missed binary.
   if (g.data !== undefined) {
+    // Made once, not per text: a KOSTRA-scale root holds millions of texts, and a closure per text
+    // (named by the loader's keepNames, a property definition each) cost seconds of validation.
+    const where = (step: Step | undefined, isKey: boolean) => {
+      const path = pathOf(step);
+      return { at: place(path, isKey), field: isKey || !path.length ? undefined : path.join(".") };
+    };
     visitTexts(g.data, (text, isKey, step) => {
       const what = isKey ? "key" : "value";
-      const where = () => {
-        const path = pathOf(step);
-        return { at: place(path, isKey), field: isKey || !path.length ? undefined : path.join(".") };
-      };
       if (text.length >= 11 && !isHash(text)) {
         // Numbers only the decoded value shows: YAML escapes, folded and continued lines.
         for (const s of findNationalIds(text, allowed)) {
           if (seen.has(s.digits)) continue;
           seen.add(s.digits);
-          const w = where();
+          const w = where(step, isKey);
           findings.push(at(w.at, `${NOT_SHOWN} (in the ${what} as decoded)`, REMEDY, w.field));
         }
       }
       const bad = firstBadCharacter(text);
       if (bad) {
-        const w = where();
+        const w = where(step, isKey);
         findings.push(at(w.at, `the ${what} holds ${bad.name} at character ${bad.offset + 1}`, "text without control characters: tab, line feed and carriage return are the only ones allowed", w.field));
       }
     });

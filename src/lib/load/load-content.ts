@@ -34,7 +34,16 @@ export interface LoadOptions {
    * or matches its schema (validation's personal-data guard), while the text is in hand.
    */
   inspect?: (file: GuardedFile) => Finding[];
+  /**
+   * What files read before in this process gave, by path and SHA-256 of their bytes: `kostra review`
+   * reads two roots (the work tree, then the base) that share all but the files a branch changed,
+   * and an unchanged file is parsed and checked once. Only files that loaded are shared.
+   */
+  shared?: SharedLoads;
 }
+
+/** Loaded files by path and SHA-256 (see `LoadOptions.shared`). */
+export type SharedLoads = Map<string, LoadedFile>;
 
 /** Reads one content file: text, YAML or MDX, then its schema. */
 export async function loadFile(found: DiscoveredFile, options: LoadOptions = {}): Promise<FileResult> {
@@ -44,6 +53,9 @@ export async function loadFile(found: DiscoveredFile, options: LoadOptions = {})
   if ("problem" in read) return { findings: [whole(read.problem.message, read.problem.expected)] };
   const { bytes } = read;
   const digest = sha256(bytes);
+  const sharedKey = `${found.path}\0${digest}`;
+  const prior = options.shared?.get(sharedKey);
+  if (prior) return { loaded: { ...prior, found }, findings: [], digest };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -72,7 +84,9 @@ export async function loadFile(found: DiscoveredFile, options: LoadOptions = {})
   }
   if (findings.length) return { findings, digest };
   const mdx = "body" in parsed ? (parsed as unknown as { body: string; linesBeforeBody: number }) : undefined;
-  return { loaded: { found, file: parsed.file, data, body: mdx?.body, linesBeforeBody: mdx?.linesBeforeBody }, findings, digest };
+  const loaded: LoadedFile = { found, file: parsed.file, data, body: mdx?.body, linesBeforeBody: mdx?.linesBeforeBody };
+  options.shared?.set(sharedKey, loaded);
+  return { loaded, findings, digest };
 }
 
 /** Parses with the schema: its output, or the issues as findings placed at the offending field. */

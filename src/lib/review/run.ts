@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { formatFinding } from "../guard/print-finding.ts";
-import { loadContent } from "../load/load-content.ts";
+import { loadContent, type SharedLoads } from "../load/load-content.ts";
 import { validateContent, type ValidationResult } from "../validate/index.ts";
 import { changedFiles, extractBase, resolveBase } from "./git-base.ts";
 import { reviewRegistries } from "./review.ts";
@@ -19,13 +19,21 @@ export interface RunReviewOptions {
  */
 export async function runReview(root: string, options: RunReviewOptions = {}): Promise<{ review: Review; head: ValidationResult }> {
   const base = resolveBase(root, options.base);
-  const dir = await extractBase(root, base.commit);
+  // git writes the base out in processes of its own while the work tree is validated.
+  const extracting = extractBase(root, base.commit);
+  extracting.catch(() => undefined);
+  let dir: string | undefined;
   try {
+    // The work tree first, then the base: the files the branch left alone are parsed once.
+    const shared: SharedLoads = new Map();
+    const head = await validateContent(root, { shared });
+    dir = await extracting;
     // The base is what was merged: loaded as validated (its MDX bodies are not compiled again).
-    const [{ registry: baseRegistry }, head] = await Promise.all([loadContent(dir, { validated: true }), validateContent(root)]);
+    const { registry: baseRegistry } = await loadContent(dir, { validated: true, shared });
     const review = reviewRegistries({ base: baseRegistry, head: head.registry, baseRef: base, files: changedFiles(root, base.commit), today: options.today ?? new Date().toISOString().slice(0, 10), invalid: head.findings.filter((f) => f.severity === "error").map(formatFinding) });
     return { review, head };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    const made = dir ?? (await extracting.catch(() => undefined));
+    if (made) rmSync(made, { recursive: true, force: true });
   }
 }

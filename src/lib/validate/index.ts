@@ -1,4 +1,4 @@
-import { loadContent } from "../load/load-content.ts";
+import { loadContent, type SharedLoads } from "../load/load-content.ts";
 import type { Registry } from "../model/registry.ts";
 import { checkCodes } from "./codes.ts";
 import { checkReferences } from "./references.ts";
@@ -33,10 +33,10 @@ export interface ValidationResult {
 }
 
 /** Loads a content root and runs every rule family; all findings, sorted by file and line. */
-export async function validateContent(root: string, options: { skipPublishedYear?: number } = {}): Promise<ValidationResult> {
+export async function validateContent(root: string, options: { skipPublishedYear?: number; shared?: SharedLoads } = {}): Promise<ValidationResult> {
   // The personal-data guard reads every file as written, also those that fail their schema.
   const { allowed, findings: allowListFindings } = await readAllowedNumbers(root);
-  const { registry, loaded, failed, findings, fingerprint } = await loadContent(root, { inspect: (file) => guardFile(file, allowed) });
+  const { registry, loaded, failed, findings, fingerprint } = await loadContent(root, { inspect: (file) => guardFile(file, allowed), shared: options.shared });
   findings.push(...allowListFindings, ...guardNames([...loaded.map((l) => l.found.path), ...failed.map((f) => f.path), ...findings.map((f) => f.file)], allowed));
   // Files that failed to load report their own errors; references to them are not reported again.
   const broken = new Set(failed.map((f) => `${f.kind}:${f.id}`));
