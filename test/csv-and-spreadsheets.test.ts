@@ -16,7 +16,8 @@ import type { CodelistYearExport, IndexExport } from "../src/lib/export/shapes.t
 import { tempDir } from "./helpers.ts";
 
 // Each export is judged by a consumer's own reader: csv-parse at its strictest for the CSVs,
-// read-excel-file (not exceljs, which writes them) for the spreadsheets, against the JSON export.
+// read-excel-file and exceljs (a dev dependency, as a reader only: xlsx.ts writes the parts itself)
+// for the spreadsheets, against the JSON export.
 
 const SITE = "http://localhost:4321";
 const CSV_HEADER = ["code", "parentCode", "name", "nameNn", "nameEn", "shortName", "notes", "status", "withdrawnFrom", "selectable", "group"];
