@@ -108,9 +108,10 @@ export class Graph {
   }
 
   /**
-   * Turtle 1.1: one block per subject, prefixed names where the local part is plainly safe. Written
-   * into one array of pieces joined once, each IRI's name made once: a version's classification is
-   * up to a few MB of Turtle, and at KOSTRA scale this writer ran for every one of 2,000 versions.
+   * Turtle 1.1: one block per subject, prefixed names where the local part is plainly safe. Appended
+   * to one string (V8 keeps the appends as a rope, flattened once when the file is encoded), each
+   * IRI's name made once: it runs for each of about 2,000 codelist versions at KOSTRA scale, up to a
+   * few MB of Turtle each (docs/performance.md, "The API's formats").
    */
   toTurtle(prefixes: readonly Prefix[]): string {
     const ns = prefixes.map((p) => [p, NS[p]] as const);
@@ -130,30 +131,30 @@ export class Graph {
       }
       return n;
     };
-    const out: string[] = [];
-    for (const [p, base] of ns) out.push("@prefix ", p, ": <", base, "> .\n");
+    let out = "";
+    for (const [p, base] of ns) out += `@prefix ${p}: <${base}> .\n`;
     for (const [s, props] of this.#subjects) {
-      out.push("\n", name(s), "\n    ");
+      out += "\n" + name(s) + "\n    ";
       let firstProp = true;
       for (const [p, values] of props) {
-        if (!firstProp) out.push(" ;\n    ");
+        if (!firstProp) out += " ;\n    ";
         firstProp = false;
-        out.push(p === RDF_TYPE ? "a" : name(p), " ");
+        out += (p === RDF_TYPE ? "a" : name(p)) + " ";
         let firstValue = true;
         for (const o of values.values()) {
-          if (!firstValue) out.push(" ,\n        ");
+          if (!firstValue) out += " ,\n        ";
           firstValue = false;
-          if ("iri" in o) out.push(name(o.iri));
+          if ("iri" in o) out += name(o.iri);
           else {
-            out.push('"', escapeString(o.value), '"');
-            if (o.lang) out.push("@", o.lang);
-            else if (o.datatype) out.push("^^", name(o.datatype));
+            out += '"' + escapeString(o.value) + '"';
+            if (o.lang) out += "@" + o.lang;
+            else if (o.datatype) out += "^^" + name(o.datatype);
           }
         }
       }
-      out.push(" .\n");
+      out += " .\n";
     }
-    return out.join("");
+    return out;
   }
 
   /**
