@@ -4,6 +4,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse } from "csv-parse/sync";
 import readXlsxFile from "read-excel-file/node";
 import ExcelJS from "exceljs";
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
 import { validateContent } from "../src/lib/validate/index.ts";
 import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
 import type { CodelistEntry, Registry } from "../src/lib/model/registry.ts";
@@ -16,7 +18,8 @@ import type { CodelistYearExport, IndexExport } from "../src/lib/export/shapes.t
 import { tempDir } from "./helpers.ts";
 
 // Each export is judged by a consumer's own reader: csv-parse at its strictest for the CSVs,
-// read-excel-file (not exceljs, which writes them) for the spreadsheets, against the JSON export.
+// read-excel-file and exceljs (a dev dependency, as a reader only: xlsx.ts writes the parts itself)
+// for the spreadsheets, against the JSON export.
 
 const SITE = "https://kostra-registeret.example";
 const CSV_HEADER = ["code", "parentCode", "name", "nameNn", "nameEn", "shortName", "notes", "status", "withdrawnFrom", "selectable", "group"];
@@ -102,6 +105,23 @@ describe("values no bundled codelist has yet", () => {
     expect(excel).toEqual([CSV_HEADER, ...codes.map((c) => csvRow(c).map(guarded))]);
     expect(excel[1][0]).toBe("'=1+1");
     expect(excel[2][0]).toBe("-5");
+  });
+
+  it("are written as csv-stringify 6.9 wrote them before csv.ts wrote CSV itself (the 2022 lock holds CSV files), for any text", () => {
+    const quoted = [/^\s|\s$/, /[\r\n]/];
+    const before = (rows: (string | number)[][]) => stringify([[...CSV_HEADER], ...rows], { record_delimiter: "\r\n", quoted_match: quoted });
+    const beforeExcel = (rows: string[][]) => "\uFEFF" + stringify([[...CSV_HEADER], ...rows], { delimiter: ";", record_delimiter: "\r\n", quoted_match: [...quoted, /^'[=+\-@\t\r]/] });
+    const text = fc.string({ unit: fc.constantFrom(",", ";", '"', "\r", "\n", " ", "\t", "\u00a0", "\u2028", "'", "=", "+", "-", "@", "a", "0", "."), maxLength: 8 });
+    const optional = fc.option(text, { nil: undefined });
+    const code = fc.record({ code: text.filter((t) => t !== ""), parent: optional, name: fc.record({ nb: text, nn: optional, en: optional }), shortName: optional, notes: optional, group: optional, status: fc.option(fc.constantFrom("active" as const, "deprecated" as const), { nil: undefined }), withdrawnFrom: fc.option(fc.integer({ min: 1990, max: 2040 }), { nil: undefined }), selectable: fc.option(fc.boolean(), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(code, { maxLength: 4 }), (list) => {
+        const cs = list as Code[];
+        expect(codesToCsv(cs)).toBe(before(cs.map(csvRow)));
+        expect(codesToExcelCsv(cs)).toBe(beforeExcel(cs.map((c) => csvRow(c).map(guarded))));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("stay text in the spreadsheet: no formula, no number", async () => {

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import type { Code } from "../schema/index.ts";
 
 /** The CSV's columns, in order; the spreadsheet (xlsx.ts) has the same columns under Norwegian headings. */
@@ -6,19 +5,41 @@ export const CSV_COLUMNS = ["code", "parentCode", "name", "nameNn", "nameEn", "s
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /**
- * Fields csv-stringify would otherwise leave unquoted: leading or trailing white space, and any CR
- * or LF. With `record_delimiter: "\r\n"` it quotes only fields holding the whole CRLF, so a note
- * with a plain line break came out bare, and every strict parser (RFC 4180: TEXTDATA holds no CR or
- * LF) read its lines as records of their own. Delimiter and quote are quoted by csv-stringify itself.
+ * Fields written in quotes: those holding the delimiter, a quote, a CR or an LF (RFC 4180: TEXTDATA
+ * holds none of them; a note with a plain line break left bare was read by every strict parser as
+ * records of its own), and those with white space at either end, which some readers trim. These are
+ * the rules csv-stringify 6.9 applied with `quoted_match: [/^\s|\s$/, /[\r\n]/]`, which wrote these
+ * files before: the bytes are the same (the 2022 lock holds CSV files).
  */
-const QUOTED = [/^\s|\s$/, /[\r\n]/];
+const QUOTED = /["\r\n]|^\s|\s$/;
+
+/**
+ * One CSV file: each record's fields joined by `delimiter`, quoted where `quoted` or `QUOTED` match
+ * or the field holds the delimiter, a quote doubled inside quotes; every record ends in CRLF.
+ * test/csv-and-spreadsheets.test.ts checks it against csv-stringify on random text; it takes a
+ * quarter of csv-stringify's time (docs/performance.md, "The API's formats").
+ */
+function csvText(records: readonly (readonly (string | number)[])[], delimiter: string, quoted?: RegExp): string {
+  const out: string[] = [];
+  for (const record of records) {
+    for (let i = 0; i < record.length; i++) {
+      const field = String(record[i]);
+      if (i > 0) out.push(delimiter);
+      if (field === "") continue;
+      if (QUOTED.test(field) || field.includes(delimiter) || quoted?.test(field)) out.push('"', field.includes('"') ? field.replaceAll('"', '""') : field, '"');
+      else out.push(field);
+    }
+    out.push("\r\n");
+  }
+  return out.join("");
+}
 
 const rows = (codes: readonly Code[]) =>
   codes.map((c) => [c.code, c.parent ?? "", c.name.nb, c.name.nn ?? "", c.name.en ?? "", c.shortName ?? "", c.notes ?? "", c.status ?? "active", c.withdrawnFrom ?? "", c.selectable === false ? "false" : "true", c.group ?? ""]);
 
 /** RFC 4180 CSV: UTF-8, comma, CRLF, quotes where needed, a header row. For programs. */
 export function codesToCsv(codes: readonly Code[]): string {
-  return stringify([[...CSV_COLUMNS], ...rows(codes)], { record_delimiter: "\r\n", quoted_match: QUOTED });
+  return csvText([CSV_COLUMNS, ...rows(codes)], ",");
 }
 
 /** A plain number, which a spreadsheet reads as a number constant and never as a formula. */
@@ -44,5 +65,5 @@ function neutralise(cell: string): string {
  */
 export function codesToExcelCsv(codes: readonly Code[]): string {
   const cells = rows(codes).map((row) => row.map((cell) => neutralise(String(cell))));
-  return "\uFEFF" + stringify([[...CSV_COLUMNS], ...cells], { delimiter: ";", record_delimiter: "\r\n", quoted_match: [...QUOTED, /^'[=+\-@\t\r]/] });
+  return "\uFEFF" + csvText([CSV_COLUMNS, ...cells], ";", /^'[=+\-@\t\r]/);
 }

@@ -32,7 +32,8 @@ export const expand = (curie: `${Prefix}:${string}`): string => {
 };
 
 /** Characters an IRIREF may not hold (Turtle 1.1, [18]); percent-encoded so Turtle and JSON-LD carry the same IRI. */
-const normaliseIri = (s: string) => s.replace(/[\u0000-\u0020<>"{}|^`\\]/g, (c) => encodeURIComponent(c));
+const IRI_UNSAFE = /[\u0000-\u0020<>"{}|^`\\]/;
+const normaliseIri = (s: string) => (IRI_UNSAFE.test(s) ? s.replace(/[\u0000-\u0020<>"{}|^`\\]/g, (c) => encodeURIComponent(c)) : s);
 
 export const iri = (s: string): Term => ({ iri: normaliseIri(s) });
 export const lit = (value: string, lang?: string): Term => (lang ? { value, lang } : { value });
@@ -44,15 +45,33 @@ const RDF_TYPE = expand("rdf:type");
 /** Local parts written as prefixed names; anything else (dots, percent signs, an empty part) is written as a full IRI. */
 const SAFE_LOCAL = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 
+/** Predicates as written by callers → full IRIs: a handful of strings, each parsed once. */
+const predicates = new Map<string, string>();
+const predicateIri = (p: string): string => {
+  let full = predicates.get(p);
+  if (full === undefined) {
+    full = /^[a-z]+:[^/]/.test(p) && p.split(":")[0] in NS ? expand(p as `${Prefix}:${string}`) : normaliseIri(p);
+    if (predicates.size < 1000) predicates.set(p, full);
+  }
+  return full;
+};
+
 export class Graph {
   readonly #subjects = new Map<string, Map<string, Map<string, Term>>>();
+  /** The subject of the last `add` and its properties: calls for one subject come in a row. */
+  #last: { s: string; props: Map<string, Map<string, Term>> } | undefined;
 
   /** Adds `s p o` for each object; `p` as a prefixed name or a full IRI. */
   add(s: string, p: `${Prefix}:${string}` | string, ...objects: Term[]): this {
-    const subject = normaliseIri(s);
-    const predicate = /^[a-z]+:[^/]/.test(p) && p.split(":")[0] in NS ? expand(p as `${Prefix}:${string}`) : normaliseIri(p);
-    let props = this.#subjects.get(subject);
-    if (!props) this.#subjects.set(subject, (props = new Map()));
+    const predicate = predicateIri(p);
+    let props: Map<string, Map<string, Term>> | undefined;
+    if (this.#last?.s === s) props = this.#last.props;
+    else {
+      const subject = normaliseIri(s);
+      props = this.#subjects.get(subject);
+      if (!props) this.#subjects.set(subject, (props = new Map()));
+      this.#last = { s, props };
+    }
     let values = props.get(predicate);
     if (!values) {
       values = new Map();
@@ -88,20 +107,54 @@ export class Graph {
     return n;
   }
 
-  /** Turtle 1.1: one block per subject, prefixed names where the local part is plainly safe. */
+  /**
+   * Turtle 1.1: one block per subject, prefixed names where the local part is plainly safe. Appended
+   * to one string (V8 keeps the appends as a rope, flattened once when the file is encoded), each
+   * IRI's name made once: it runs for each of about 2,000 codelist versions at KOSTRA scale, up to a
+   * few MB of Turtle each (docs/performance.md, "The API's formats").
+   */
   toTurtle(prefixes: readonly Prefix[]): string {
     const ns = prefixes.map((p) => [p, NS[p]] as const);
+    // Keyed by the graph's own strings, whose hashes V8 already holds from the maps above.
+    const names = new Map<string, string>();
     const name = (u: string) => {
-      for (const [p, base] of ns) if (u.startsWith(base) && SAFE_LOCAL.test(u.slice(base.length))) return `${p}:${u.slice(base.length)}`;
-      return `<${u}>`;
+      let n = names.get(u);
+      if (n === undefined) {
+        n = `<${u}>`;
+        for (const [p, base] of ns) {
+          if (u.startsWith(base) && SAFE_LOCAL.test(u.slice(base.length))) {
+            n = `${p}:${u.slice(base.length)}`;
+            break;
+          }
+        }
+        names.set(u, n);
+      }
+      return n;
     };
-    const object = (o: Term) => ("iri" in o ? name(o.iri) : `"${escapeString(o.value)}"${o.lang ? `@${o.lang}` : o.datatype ? `^^${name(o.datatype)}` : ""}`);
-    const out = ns.map(([p, base]) => `@prefix ${p}: <${base}> .`);
+    let out = "";
+    for (const [p, base] of ns) out += `@prefix ${p}: <${base}> .\n`;
     for (const [s, props] of this.#subjects) {
-      const lines = [...props].map(([p, values]) => `${p === RDF_TYPE ? "a" : name(p)} ${[...values.values()].map(object).join(" ,\n        ")}`);
-      out.push("", `${name(s)}\n    ${lines.join(" ;\n    ")} .`);
+      out += "\n" + name(s) + "\n    ";
+      let firstProp = true;
+      for (const [p, values] of props) {
+        if (!firstProp) out += " ;\n    ";
+        firstProp = false;
+        out += (p === RDF_TYPE ? "a" : name(p)) + " ";
+        let firstValue = true;
+        for (const o of values.values()) {
+          if (!firstValue) out += " ,\n        ";
+          firstValue = false;
+          if ("iri" in o) out += name(o.iri);
+          else {
+            out += '"' + escapeString(o.value) + '"';
+            if (o.lang) out += "@" + o.lang;
+            else if (o.datatype) out += "^^" + name(o.datatype);
+          }
+        }
+      }
+      out += " .\n";
     }
-    return out.join("\n") + "\n";
+    return out;
   }
 
   /**
@@ -133,11 +186,14 @@ export class Graph {
 
 /** A key that tells two terms apart, for de-duplication. */
 function termKey(o: Term): string {
-  return "iri" in o ? `<${o.iri}>` : `"${o.value}"@${o.lang ?? ""}^^${o.datatype ?? ""}`;
+  // An IRI is its own key (never starting with a quote, which normaliseIri encodes): no string made.
+  return "iri" in o ? o.iri : `"${o.value}"@${o.lang ?? ""}^^${o.datatype ?? ""}`;
 }
 
 /** A Turtle STRING_LITERAL_QUOTE body: backslash, quote and control characters escaped (Turtle 1.1, [22], ECHAR, UCHAR). */
+const NEEDS_ESCAPE = /[\\"\u0000-\u001f\u007f]/;
 export function escapeString(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
     switch (c) {
       case "\\": return "\\\\";

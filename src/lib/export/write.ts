@@ -38,6 +38,14 @@ interface ExportFile {
   lastChanged?: number;
   /** Given when the same content is written under several paths, so it is hashed once. */
   sha256?: string;
+  /** `content` as the bytes written: text encoded once, for its hash and for the file. */
+  bytes?: Uint8Array;
+}
+
+/** Text as UTF-8 (binary content as it is), with its SHA-256: the one encoding a file's text gets. */
+function encoded(content: string | Uint8Array): { bytes: Uint8Array; sha256: string } {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  return { bytes, sha256: sha256(bytes) };
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -59,11 +67,11 @@ function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, s
     { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, fhirCanonicalBase(siteUrl))) },
     // XKOS-AP-NO classification: IRIs on the site's address, like the catalogue that lists it.
     { ext: "xkos.ttl", format: "xkos-turtle", content: codelistVersionToXkos(entry, version, siteUrl, registry.workingGroups.get(entry.meta.workingGroup)) },
-  ].map((f) => ({ ...f, sha256: sha256(f.content) }));
+  ].map((f) => ({ ...f, ...encoded(f.content) }));
   const previous = entry.versions[entry.versions.indexOf(version) - 1];
   if (version.data.correspondences?.length && previous) {
     const content = json(correspondencesToFhirConceptMap(entry, previous, version, fhirCanonicalBase(siteUrl)));
-    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
+    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, ...encoded(content) });
   }
   return { formats, versionJson: nestedVersionJson(version.data) };
 }
@@ -79,9 +87,11 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   siteUrl = normalisedSite(siteUrl);
   const resources = new Map<string, IndexExport["resources"][number]>();
   const add = (f: ExportFile) => {
+    let hash = f.sha256;
+    if (hash === undefined) ({ bytes: f.bytes, sha256: hash } = encoded(f.content));
     const key = `${f.kind}:${f.id}`;
     const r = resources.get(key) ?? { kind: f.kind, id: f.id, files: [] };
-    r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: f.sha256 ?? sha256(f.content), ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
+    r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: hash, ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
     resources.set(key, r);
     return f;
   };
@@ -101,7 +111,7 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
       for (const f of files.formats) {
         // KLASS lists only the codes valid in the year: a code withdrawn inside the version's span makes the year's list its own.
         const own = f.ext === "klass.json" && klassYearKey(version, year) !== klassYearKey(version, version.year);
-        yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256 }) });
+        yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256, bytes: f.bytes }) });
       }
     }
     for (const year of years.slice(1)) {
@@ -172,12 +182,13 @@ export async function writeExports(registry: Registry, outDir: string, siteUrl: 
       await mkdir(dir, { recursive: true });
     }
     files++;
-    bytes += Buffer.byteLength(f.content);
+    const content = f.bytes ?? f.content;
+    bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
     const same = f.sha256 !== undefined ? written.get(f.sha256) : undefined;
     if (same) {
       pending.push(same.done.then(() => link(same.path, path)));
     } else {
-      const done = writeFile(path, f.content);
+      const done = writeFile(path, content);
       if (f.sha256 !== undefined) written.set(f.sha256, { path, done });
       pending.push(done);
     }

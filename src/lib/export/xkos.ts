@@ -1,7 +1,7 @@
 import { versionAt, type CodelistEntry, type Version } from "../model/registry.ts";
 import type { Code, CodelistVersion, Correspondence, LocalizedText, WorkingGroup } from "../schema/index.ts";
 import { urls } from "../site/urls.ts";
-import { Graph, iri, langs, lit, typed, type Prefix } from "./rdf.ts";
+import { Graph, iri, langs, lit, typed, type Prefix, type Term } from "./rdf.ts";
 import { describeAgent, describePublisher, LICENCE, LANGUAGE, publisherIri, workingGroupAgentIri } from "./dcat.ts";
 
 /**
@@ -47,7 +47,7 @@ function validity(entry: CodelistEntry, version: Version<CodelistVersion>) {
 }
 
 /** The XKOS-AP-NO change type of a correspondence, where one fits (xkosno:ItemChangeType). */
-function changeType(c: Correspondence, previous: CodelistVersion, current: CodelistVersion): string | undefined {
+function changeType(c: Correspondence, previous: ReadonlyMap<string, Code>, current: ReadonlyMap<string, Code>): string | undefined {
   switch (c.type) {
     // One code into several: split off when the code lives on among them, else broken down.
     case "split": return c.to.includes(c.from[0]!) ? "xkosno:ItemSplitOff" : "xkosno:ItemBreakdown";
@@ -56,8 +56,8 @@ function changeType(c: Correspondence, previous: CodelistVersion, current: Codel
     case "equivalent": {
       // Same meaning: a new code, or the same code with a new label; nothing when neither changed.
       if (c.from[0] !== c.to[0]) return "xkosno:CodeChange";
-      const before = previous.codes.find((x) => x.code === c.from[0]);
-      const after = current.codes.find((x) => x.code === c.to[0]);
+      const before = previous.get(c.from[0]!);
+      const after = current.get(c.to[0]!);
       return before && after && before.name.nb !== after.name.nb ? "xkosno:NameChange" : undefined;
     }
     // A changed meaning has no change type of its own in the vocabulary.
@@ -69,10 +69,10 @@ function changeType(c: Correspondence, previous: CodelistVersion, current: Codel
 const withYear = (name: LocalizedText, year: number): LocalizedText => Object.fromEntries(Object.entries(name).map(([l, t]) => [l, `${t} ${year}`])) as LocalizedText;
 
 /** Mandatory XKOS-AP-NO properties of a scheme, shared by the version and a previous version it refers to. */
-function describeScheme(g: Graph, site: string, entry: CodelistEntry, version: Version<CodelistVersion>) {
+function describeScheme(g: Graph, site: string, entry: CodelistEntry, version: Version<CodelistVersion>, depth = depths(version.data.codes)) {
   const s = schemeIri(site, entry.meta.id, version.year);
   let levels = 1;
-  for (const d of depths(version.data.codes).values()) if (d > levels) levels = d;
+  for (const d of depth.values()) if (d > levels) levels = d;
   const name = langs(withYear(entry.meta.name, version.year));
   g.type(s, "skos:ConceptScheme")
     .add(s, "dct:identifier", typed(s, "xsd:anyURI"))
@@ -90,8 +90,16 @@ export function codelistVersionToXkos(entry: CodelistEntry, version: Version<Cod
   const { meta } = entry;
   const g = new Graph();
   const codes = version.data.codes;
-  const { s, levels } = describeScheme(g, site, entry, version);
-  const at = (code: string) => conceptIri(site, meta.id, version.year, code);
+  const depth = depths(codes);
+  const { s, levels } = describeScheme(g, site, entry, version, depth);
+  // Each code's IRI is made once and used wherever the code is named (a list can have 20,000 codes).
+  const conceptBase = conceptIri(site, meta.id, version.year, "");
+  const concepts = new Map<string, Term>();
+  const concept = (code: string): Term => {
+    let t = concepts.get(code);
+    if (!t) concepts.set(code, (t = iri(conceptBase + encodeURIComponent(code))));
+    return t;
+  };
   const { from, through } = validity(entry, version);
   g.add(s, "dct:description", lit(meta.description ?? `Kodelisten «${meta.name.nb}» i KOSTRA, versjonen fra rapporteringsåret ${version.year}.`, "nb"));
   if (group) g.add(s, "dct:creator", iri(workingGroupAgentIri(site, group.id)));
@@ -100,7 +108,6 @@ export function codelistVersionToXkos(entry: CodelistEntry, version: Version<Cod
     .add(s, "schema:validFrom", typed(from, "xsd:date"));
   if (through) g.add(s, "schema:validThrough", typed(through, "xsd:date"));
 
-  const depth = depths(codes);
   const known = new Set(codes.map((c) => c.code));
   // Children by parent, once: a list can have 20,000 codes.
   const children = new Map<string, Code[]>();
@@ -111,7 +118,7 @@ export function codelistVersionToXkos(entry: CodelistEntry, version: Version<Cod
     else children.set(c.parent, [c]);
   }
   const roots = codes.filter((c) => c.parent === undefined || !known.has(c.parent));
-  g.add(s, "skos:hasTopConcept", ...roots.map((c) => iri(at(c.code))));
+  g.add(s, "skos:hasTopConcept", ...roots.map((c) => concept(c.code)));
 
   // Levels, only where the list is a hierarchy: one per depth, each with its codes, in an rdf:List.
   if (levels > 1) {
@@ -123,22 +130,22 @@ export function codelistVersionToXkos(entry: CodelistEntry, version: Version<Cod
       g.type(level(n), "xkos:ClassificationLevel")
         .add(level(n), "xkos:depth", typed(String(n), "xsd:positiveInteger"))
         .add(level(n), "skos:prefLabel", lit(`Nivå ${n}`, "nb"), lit(`Level ${n}`, "en"))
-        .add(level(n), "skos:member", ...codes.filter((c) => depth.get(c.code) === n).map((c) => iri(at(c.code))));
+        .add(level(n), "skos:member", ...codes.filter((c) => depth.get(c.code) === n).map((c) => concept(c.code)));
     }
   }
-  g.add(s, "uneskos:contains", ...codes.map((c) => iri(at(c.code))));
+  g.add(s, "uneskos:contains", ...codes.map((c) => concept(c.code)));
 
   for (const c of codes) {
-    const o = at(c.code);
+    const o = (concept(c.code) as { iri: string }).iri;
     g.type(o, "skos:Concept")
       .add(o, "skos:notation", lit(c.code))
       .add(o, "skos:prefLabel", ...langs(c.name))
       .add(o, "skos:inScheme", iri(s));
     if (c.shortName) g.add(o, "skos:altLabel", lit(c.shortName, "nb"));
-    if (c.parent !== undefined && known.has(c.parent)) g.add(o, "skos:broader", iri(at(c.parent)));
+    if (c.parent !== undefined && known.has(c.parent)) g.add(o, "skos:broader", concept(c.parent));
     else g.add(o, "skos:topConceptOf", iri(s));
     const narrower = children.get(c.code);
-    if (narrower) g.add(o, "skos:narrower", ...narrower.map((x) => iri(at(x.code))));
+    if (narrower) g.add(o, "skos:narrower", ...narrower.map((x) => concept(x.code)));
     if (c.notes) g.add(o, "skos:note", lit(c.notes, "nb"));
     if (c.group) g.add(o, "skos:note", lit(`Står under overskriften «${c.group}» i kilden.`, "nb"));
     if (c.selectable === false) g.add(o, "skos:note", lit("Grupperingskode: ordner hierarkiet, men er ikke en gyldig verdi.", "nb"));
@@ -165,18 +172,20 @@ export function codelistVersionToXkos(entry: CodelistEntry, version: Version<Cod
         .add(k, "dct:language", iri(LANGUAGE))
         .add(k, "xkos:compares", iri(p), iri(s));
       const before = (code: string) => conceptIri(site, meta.id, previous.year, code);
+      const previousCodes = new Map(previous.data.codes.map((x) => [x.code, x]));
+      const currentCodes = new Map(codes.map((x) => [x.code, x]));
       correspondences.forEach((c, i) => {
         const a = `${k}-${i + 1}`;
         g.add(k, "xkos:madeOf", iri(a));
         g.type(a, "xkos:ConceptAssociation")
           .add(a, "xkos:sourceConcept", ...c.from.map((code) => iri(before(code))))
-          .add(a, "xkos:targetConcept", ...c.to.map((code) => iri(at(code))));
-        const type = changeType(c, previous.data, version.data);
+          .add(a, "xkos:targetConcept", ...c.to.map((code) => concept(code)));
+        const type = changeType(c, previousCodes, currentCodes);
         if (type) g.add(a, "dct:type", iri(type.replace("xkosno:", "https://data.norge.no/vocabulary/xkosno#")));
         if (c.note) g.add(a, "rdfs:comment", lit(c.note, "nb"));
         for (const code of c.from) {
           const o = before(code);
-          const old = previous.data.codes.find((x) => x.code === code);
+          const old = previousCodes.get(code);
           g.type(o, "skos:Concept").add(o, "skos:notation", lit(code)).add(o, "skos:prefLabel", ...(old ? langs(old.name) : [lit(code)])).add(o, "skos:inScheme", iri(p));
         }
       });

@@ -1,10 +1,13 @@
-import ExcelJS from "exceljs";
 import type { CodelistEntry, Version } from "../model/registry.ts";
 import type { Code, CodelistVersion } from "../schema/index.ts";
 import { CSV_COLUMNS, type CsvColumn } from "./csv.ts";
-import { zip, type ZipEntry } from "./zip.ts";
+import { APP, CONTENT_TYPES, PACKAGE_RELS, STYLES, THEME, WORKBOOK, WORKBOOK_RELS } from "./xlsx-parts.ts";
+import { zip } from "./zip.ts";
 
 type Cell = string | number | boolean | null;
+
+/** The cell formats of `STYLES` (xlsx-parts.ts) a cell or column refers to. */
+const STYLE = { text: 1, wrapped: 2, other: 3, heading: 4 } as const;
 
 /**
  * Each CSV column under a Norwegian heading (docs/api.md lists them), with its cell. Text stays text
@@ -28,95 +31,138 @@ const COLUMNS: Record<CsvColumn, { heading: string; cell: (c: Code) => Cell; tex
 /** The spreadsheet's headings, in the CSV's column order. */
 export const XLSX_HEADINGS: readonly string[] = CSV_COLUMNS.map((k) => COLUMNS[k].heading);
 
-/** Width in characters: the longest line of the heading or a cell, within bounds a screen can show. */
-function width(heading: string, cells: readonly Cell[]): number {
-  const longest = Math.max(heading.length, ...cells.map((v) => (v === null ? 0 : Math.max(...String(v).split("\n").map((l) => l.length)))));
-  return Math.min(Math.max(longest + 2, 8), 60);
+const CELLS = CSV_COLUMNS.map((k) => COLUMNS[k].cell);
+/** Text columns are formatted as text (`@`), so what the user types there stays text; notes wrap. */
+const COLUMN_STYLES = CSV_COLUMNS.map((k) => (k === "notes" ? STYLE.wrapped : COLUMNS[k].text ? STYLE.text : STYLE.other));
+/** A1-style column letters (A … Z: the sheet has fewer than 27 columns). */
+const LETTERS = CSV_COLUMNS.map((_, i) => String.fromCharCode(65 + i));
+const LAST = LETTERS[LETTERS.length - 1];
+
+/** Longest line of a cell's text, in UTF-16 units. */
+function longestLine(v: Cell): number {
+  if (v === null) return 0;
+  const s = String(v);
+  let longest = 0;
+  let start = 0;
+  for (let nl = s.indexOf("\n"); nl !== -1; nl = s.indexOf("\n", start)) {
+    if (nl - start > longest) longest = nl - start;
+    start = nl + 1;
+  }
+  return Math.max(longest, s.length - start);
 }
+
+/** Width in characters: the longest line of the heading or a cell, within bounds a screen can show. */
+const width = (longest: number) => Math.min(Math.max(longest + 2, 8), 60);
+
+const XML_SPECIAL = /["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** XML text and attribute values: the five entities escaped, control characters XML cannot hold dropped. */
+function xmlText(s: string): string {
+  if (!XML_SPECIAL.test(s)) return s;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let entity: string;
+    if (c === 34) entity = "&quot;";
+    else if (c === 38) entity = "&amp;";
+    else if (c === 39) entity = "&apos;";
+    else if (c === 60) entity = "&lt;";
+    else if (c === 62) entity = "&gt;";
+    else if (c === 127 || (c <= 31 && c !== 9 && c !== 10 && c !== 13)) entity = "";
+    else continue;
+    out += s.slice(from, i) + entity;
+    from = i + 1;
+  }
+  return out + s.slice(from);
+}
+
+/** A shared string (`<si>`): whitespace at either end or a line break is kept as written. */
+const sharedString = (s: string) => (/^\s|\n|\s$/.test(s) ? `<si><t xml:space="preserve">${xmlText(s)}</t></si>` : `<si><t>${xmlText(s)}</t></si>`);
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const ROW_ATTRIBUTES = `spans="1:${CSV_COLUMNS.length}" x14ac:dyDescent="0.25"`;
 
 /**
  * A spreadsheet of one codelist version, for people working in Excel, LibreOffice or Numbers: one
- * sheet, a frozen header row with filters, a row per code in the source's order. Code and text
- * columns are text cells in columns formatted as text (`@`), so what the user types there stays text
- * too. The same version gives the same bytes: the workbook is dated 1 January of the version year
- * and zipped with fixed timestamps (zip.ts).
+ * sheet "Koder", a frozen header row with filters, a row per code in the source's order, columns as
+ * wide as their longest line. Code and text columns are text cells (shared strings) in columns
+ * formatted as text (`@`). The same version gives the same bytes: the workbook is dated 1 January of
+ * the version year and zipped with fixed timestamps (zip.ts). Only the sheet, its strings and the
+ * document's title and dates depend on the version; the other parts are constants (xlsx-parts.ts).
  */
 export function codelistToXlsx(entry: CodelistEntry, version: Version<CodelistVersion>): Uint8Array {
-  const workbook = new ExcelJS.Workbook();
-  const dated = new Date(Date.UTC(version.year, 0, 1));
-  workbook.created = dated;
-  workbook.modified = dated;
-  workbook.creator = "KOSTRA-registeret";
-  workbook.lastModifiedBy = "KOSTRA-registeret";
-  workbook.title = `${entry.meta.name.nb}, versjon fra rapporteringsår ${version.year}`;
-
-  const sheet = workbook.addWorksheet("Koder", { views: [{ state: "frozen", ySplit: 1 }] });
-  const rows = version.data.codes.map((c) => CSV_COLUMNS.map((k) => COLUMNS[k].cell(c)));
-  // One style object per kind, set on every cell of that kind and on its column (for cells the user
-  // adds). exceljs recognises a style object it has seen by identity; the copy of the column's style
-  // it gives each new cell is serialised again for every cell, most of the time for a long list. So
-  // cells get styles only here, and no cell, row or column style setter is used after (it would
-  // change the object, so every cell sharing it).
-  const top = { vertical: "top" } as const;
-  const styles = {
-    heading: { numFmt: "@", font: { bold: true }, alignment: top },
-    text: { numFmt: "@", alignment: top },
-    wrapped: { numFmt: "@", alignment: { ...top, wrapText: true } },
-    other: { alignment: top },
-  } satisfies Record<string, Partial<ExcelJS.Style>>;
-  const columnStyles = CSV_COLUMNS.map((k) => (k === "notes" ? styles.wrapped : COLUMNS[k].text ? styles.text : styles.other));
-  sheet.addRow([...XLSX_HEADINGS]).eachCell((cell) => (cell.style = styles.heading));
-  for (const values of rows) {
-    const row = sheet.addRow(values);
-    columnStyles.forEach((style, i) => (row.getCell(i + 1).style = style));
-  }
-  // After the rows, so that no cell gets a copy of its column's style.
-  sheet.columns = CSV_COLUMNS.map((k, i) => ({ key: k, width: width(COLUMNS[k].heading, rows.map((r) => r[i])), style: columnStyles[i] }));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: CSV_COLUMNS.length } };
-  return zip(xlsxParts(workbook), version.year);
-}
-
-/** The parts sink exceljs's XLSX writer appends to (its ZipStream.ZipWriter's `append`). */
-interface PartSink {
-  append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void;
-}
-
-/** The steps of exceljs 4's `XLSX.write`, which it does not type: each renders parts synchronously. */
-interface XlsxSteps {
-  prepareModel(model: object, options: object): void;
-  [step: `add${string}`]: (sink: PartSink, model: object) => unknown;
-}
-
-/** The parts every workbook of ours has: it has strings (the headings) and one sheet. */
-const REQUIRED_PARTS = ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/theme/theme1.xml", "xl/styles.xml", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml"];
-
-const STEPS = ["addContentTypes", "addOfficeRels", "addWorkbookRels", "addWorksheets", "addSharedStrings", "addDrawings", "addTables", "addThemes", "addStyles", "addApp", "addCore", "addWorkbook"] as const;
-
-/**
- * The workbook's parts, rendered by exceljs, in the order its own writer zips them. exceljs's public
- * `writeBuffer` is asynchronous only because of its zip library (JSZip), which stamps every entry
- * with the time of writing; the export generator is synchronous and must give the same bytes every
- * build. So the rendering steps of `XLSX.write` (exceljs 4.4, lib/xlsx/xlsx.js) run here one by one
- * into a sink, and zip.ts packs the parts. The steps are async functions whose work is synchronous:
- * every part is appended before each returns. Media, the one asynchronous step, is never added.
- */
-function xlsxParts(workbook: ExcelJS.Workbook): ZipEntry[] {
-  const writer = workbook.xlsx as unknown as XlsxSteps;
-  const missing = ["prepareModel", ...STEPS].filter((s) => typeof (writer as unknown as Record<string, unknown>)[s] !== "function");
-  if (missing.length) throw new Error(`exceljs no longer has the XLSX writer steps ${missing.join(", ")}: src/lib/export/xlsx.ts follows exceljs 4.4's lib/xlsx/xlsx.js`);
-  const parts: ZipEntry[] = [];
-  const sink: PartSink = {
-    append(data, { name, base64 }) {
-      parts.push({ name, data: typeof data === "string" ? Buffer.from(data, base64 ? "base64" : "utf8") : data });
-    },
+  const codes = version.data.codes;
+  const strings = new Map<string, number>();
+  const stringList: string[] = [];
+  let stringCells = 0;
+  const stringIndex = (s: string) => {
+    stringCells++;
+    let i = strings.get(s);
+    if (i === undefined) {
+      strings.set(s, (i = stringList.length));
+      stringList.push(s);
+    }
+    return i;
   };
-  const model = workbook.model;
-  writer.prepareModel(model, {});
-  // A step that failed rejects its promise (an unhandled rejection, which ends the process) and
-  // leaves its part out, which the check below reports at once.
-  for (const step of STEPS) void writer[step](sink, model);
-  const names = new Set(parts.map((p) => p.name));
-  const absent = REQUIRED_PARTS.filter((n) => !names.has(n));
-  if (absent.length) throw new Error(`exceljs rendered no ${absent.join(", ")}`);
-  return parts;
+  const longest = XLSX_HEADINGS.map((h) => h.length);
+
+  const rows: string[] = [`<row r="1" ${ROW_ATTRIBUTES}>`];
+  XLSX_HEADINGS.forEach((h, i) => rows.push(`<c r="${LETTERS[i]}1" s="${STYLE.heading}" t="s"><v>${stringIndex(h)}</v></c>`));
+  rows.push("</row>");
+  for (let r = 0; r < codes.length; r++) {
+    const n = r + 2;
+    rows.push(`<row r="${n}" ${ROW_ATTRIBUTES}>`);
+    for (let i = 0; i < CELLS.length; i++) {
+      const v = CELLS[i](codes[r]);
+      const at = `<c r="${LETTERS[i]}${n}" s="${COLUMN_STYLES[i]}"`;
+      if (v === null) rows.push(`${at}/>`);
+      else if (typeof v === "string") rows.push(`${at} t="s"><v>${stringIndex(v)}</v></c>`);
+      else if (typeof v === "boolean") rows.push(`${at} t="b"><v>${v ? 1 : 0}</v></c>`);
+      else rows.push(`${at}><v>${v}</v></c>`);
+      const l = longestLine(v);
+      if (l > longest[i]) longest[i] = l;
+    }
+    rows.push("</row>");
+  }
+
+  // Neighbouring columns of the same width and format are one <col> element.
+  const cols: string[] = [];
+  for (let i = 0; i < CELLS.length; ) {
+    let j = i;
+    while (j + 1 < CELLS.length && width(longest[j + 1]) === width(longest[i]) && COLUMN_STYLES[j + 1] === COLUMN_STYLES[i]) j++;
+    cols.push(`<col min="${i + 1}" max="${j + 1}" width="${width(longest[i])}" style="${COLUMN_STYLES[i]}" customWidth="1"/>`);
+    i = j + 1;
+  }
+
+  const sheet =
+    `${XML_DECLARATION}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">` +
+    `<dimension ref="A1:${LAST}${codes.length + 1}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/><cols>${cols.join("")}</cols><sheetData>${rows.join("")}</sheetData>` +
+    `<autoFilter ref="A1:${LAST}1"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="portrait" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="1"/></worksheet>`;
+  const sharedStrings = `${XML_DECLARATION}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${stringCells}" uniqueCount="${stringList.length}">${stringList.map(sharedString).join("")}</sst>`;
+
+  const dated = `${version.year}-01-01T00:00:00Z`;
+  const title = xmlText(`${entry.meta.name.nb}, versjon fra rapporteringsår ${version.year}`);
+  const core =
+    `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:creator>KOSTRA-registeret</dc:creator><dc:title>${title}</dc:title><dc:subject></dc:subject><dc:description></dc:description><cp:keywords></cp:keywords><cp:category></cp:category><cp:lastModifiedBy>KOSTRA-registeret</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${dated}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${dated}</dcterms:modified></cp:coreProperties>`;
+
+  // The order exceljs 4.4 zipped its parts in, which the spreadsheets had before (xlsx-parts.ts).
+  return zip(
+    [
+      { name: "[Content_Types].xml", data: CONTENT_TYPES },
+      { name: "_rels/.rels", data: PACKAGE_RELS },
+      { name: "xl/_rels/workbook.xml.rels", data: WORKBOOK_RELS },
+      { name: "xl/worksheets/sheet1.xml", data: sheet },
+      { name: "xl/sharedStrings.xml", data: sharedStrings },
+      { name: "xl/theme/theme1.xml", data: THEME },
+      { name: "xl/styles.xml", data: STYLES },
+      { name: "docProps/app.xml", data: APP },
+      { name: "docProps/core.xml", data: core },
+      { name: "xl/workbook.xml", data: WORKBOOK },
+    ],
+    version.year,
+  );
 }
