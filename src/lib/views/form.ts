@@ -1,3 +1,4 @@
+import { countNb } from "../text/count-nb.ts";
 import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
 import type { CodelistBinding, FormVersion } from "../schema/index.ts";
 import type { z } from "zod";
@@ -113,7 +114,7 @@ export function controlsView(version: FormVersion): ControlsView {
     .map((s) => ({ ...s, text: count(s.count, SEVERITY_NB[s.severity].one, SEVERITY_NB[s.severity].many), filterLabel: `${SEVERITY_NB[s.severity].filter} (${s.count})` }));
   const expressed = controls.filter((c) => c.when !== undefined).length;
   const inWords = controls.length - expressed;
-  const total = count(controls.length, "kontroll", "kontroller");
+  const total = countNb(controls.length, "kontroll");
   return {
     total: controls.length,
     summary: severities.length ? `${total}: ${severities.map((s) => s.text).join(", ")}` : total,
