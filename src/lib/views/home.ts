@@ -1,10 +1,10 @@
 import { cycleOf, EVENT_KIND_NB } from "../cycle/calendar.ts";
 import type { ChangeClass } from "../diff/change.ts";
 import { diffRegistry } from "../diff/index.ts";
-import { currentStatus } from "../diff/trace.ts";
 import type { Registry } from "../model/registry.ts";
 import { urls } from "../site/urls.ts";
-import { FINAL_PROPOSAL_STATUSES, registrySections, type Section } from "./sections.ts";
+import { registrySections, type Section } from "./sections.ts";
+import { proposalOpen, proposalStatusView } from "./proposal-status.ts";
 
 /** How many proposals under treatment and calendar dates the home page shows. */
 export const HOME_PROPOSALS = 5;
@@ -89,7 +89,7 @@ export function homeView(registry: Registry): HomeView {
 
   const open = [...registry.proposals.values()]
     .map((p) => p.data)
-    .filter((p) => !FINAL_PROPOSAL_STATUSES.has(currentStatus(p)))
+    .filter((p) => proposalOpen(registry, p))
     .sort((a, b) => b.history.at(-1)!.date.localeCompare(a.history.at(-1)!.date) || a.title.localeCompare(b.title, "nb"));
 
   return {
@@ -101,7 +101,7 @@ export function homeView(registry: Registry): HomeView {
       href: urls.proposals(),
       latest: open.slice(0, HOME_PROPOSALS).map((p) => {
         const since = p.history.at(-1)!.date;
-        return { title: p.title, href: urls.proposal(p.id), status: currentStatus(p), since, sinceText: dateNb(since), targetYear: p.targetYear, group: groupName(p.workingGroup) };
+        return { title: p.title, href: urls.proposal(p.id), status: proposalStatusView(registry, p).label, since, sinceText: dateNb(since), targetYear: p.targetYear, group: groupName(p.workingGroup) };
       }),
     },
     sections: registrySections(registry),

@@ -1,8 +1,8 @@
 import { countNb } from "../text/count-nb.ts";
-import { currentStatus } from "../diff/trace.ts";
 import { perRegistry } from "../model/per-registry.ts";
 import type { Registry } from "../model/registry.ts";
 import { urls } from "../site/urls.ts";
+import { proposalOpen } from "./proposal-status.ts";
 
 /** One section of the registry: its menu entry and the line the home page gives it. */
 export interface Section {
@@ -14,8 +14,6 @@ export interface Section {
   summary: string;
 }
 
-/** Statuses after which a proposal is no longer under treatment. */
-export const FINAL_PROPOSAL_STATUSES: ReadonlySet<string> = new Set(["vedtatt", "avvist", "utsatt", "gjennomført"]);
 
 /** Every section of the registry, in the menu's order. */
 export const registrySections = perRegistry("registry-sections", (registry: Registry): Section[] => {
@@ -23,7 +21,7 @@ export const registrySections = perRegistry("registry-sections", (registry: Regi
   const last = registry.lastYear;
   const span = years.length ? ` for rapporteringsår ${years[0]}–${years.at(-1)}` : "";
   const proposals = [...registry.proposals.values()].map((p) => p.data);
-  const open = proposals.filter((p) => !FINAL_PROPOSAL_STATUSES.has(currentStatus(p))).length;
+  const open = proposals.filter((p) => proposalOpen(registry, p)).length;
   const sections: (Section | undefined)[] = [
     { label: "Kodelister", href: urls.codelists(), prefix: "/kodelister/", summary: `${countNb(registry.codelists.size, "kodeliste")} med koder og tekster${span}.` },
     { label: "Skjema og filuttrekk", href: urls.forms(), prefix: "/skjema/", summary: `${registry.forms.size} skjema og filuttrekk med felt og kontroller, år for år.` },
