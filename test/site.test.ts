@@ -71,7 +71,8 @@ describe("the built site", () => {
     expect(html).toMatch(/Tekstlige endringer i tiltakskode 2\.3 og 2\.4/);
     expect(text(page("endringer/2023-2024"))).toMatch(/Nytt navn 2\.3 .*Spesialiserte fosterhjem .*Bare tekst/);
     expect(text(page("endringer/2023-2024"))).toMatch(/Ingen kilde for 2024 .*Personell og organisering av barnevernstjenesten ?: antatt uendret fra 2023/);
-    expect(html).toContain("Ikke begrunnet");
+    expect(html).toContain("Ingen endringsforslag registrert");
+    expect(html).not.toContain("Ikke begrunnet");
     expect(text(page("endringer/2018-2024"))).toContain("Endringer fra 2018 til 2024");
     expect(page("endringer")).toContain('href="/endringer/2021-2023/"');
   });
