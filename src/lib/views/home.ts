@@ -91,6 +91,8 @@ export interface HomeView {
     dates: { date: string; dateText: string; kind: string; title: string; group?: string }[];
     more: number;
     noneKnown?: string;
+    /** How far the calendar goes, beside `noneKnown`. */
+    lastKnown?: string;
     pattern: YearlyPatternEntry[];
   };
   /** Proposals not yet decided, the latest status change first. */
@@ -143,7 +145,7 @@ export function homeView(registry: Registry): HomeView {
       coming: comingYear,
       dates: events.slice(0, HOME_DATES).map((e) => ({ date: e.date, dateText: dateNb(e.date), kind: EVENT_KIND_NB[e.kind], title: e.title, ...(e.workingGroup && { group: groupName(e.workingGroup) }) })),
       more: Math.max(0, events.length - HOME_DATES),
-      ...(!known && { noneKnown: `Kildene gir ingen frister eller publiseringsdatoer for rapporteringsår ${comingYear}. Kalenderen i registeret går bare til og med rapporteringsår ${calendarYear}, og de datoene er passert.` }),
+      ...(!known && { noneKnown: `Kildene gir ingen frister eller publiseringsdatoer for rapporteringsår ${comingYear}.`, lastKnown: `Kalenderen i registeret går bare til og med rapporteringsår ${calendarYear}, og de datoene er passert.` }),
       pattern: yearlyPattern(registry),
     };
   }

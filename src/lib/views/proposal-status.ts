@@ -8,24 +8,26 @@ type Recorded = Proposal["history"][number]["status"];
 /** One step of a proposal's life as the legend shows it: the recorded status, its name in plain words, what it means. */
 export interface StatusStep {
   status: Recorded;
+  /** One or two words, for the lifecycle line: «Anbefalt». */
+  short: string;
   label: string;
   text: string;
 }
 
 /** The way most proposals go, in order. */
 export const STATUS_LIFECYCLE: readonly StatusStep[] = [
-  { status: "utkast", label: "Utkast", text: "Forslaget er skrevet, men ikke lagt fram for arbeidsgruppen." },
-  { status: "fremmet", label: "Lagt fram for arbeidsgruppen", text: "Forslaget er fremmet og venter på behandling i arbeidsgruppen." },
-  { status: "behandlet", label: "Drøftet i arbeidsgruppen", text: "Arbeidsgruppen har behandlet forslaget, men ikke anbefalt det ennå." },
-  { status: "anbefalt", label: "Anbefalt, venter på vedtak", text: "Arbeidsgruppen anbefaler forslaget; registeret har ikke noe vedtak om det ennå." },
-  { status: "vedtatt", label: "Vedtatt", text: "Forslaget er vedtatt og skal gjelde fra rapporteringsåret det nevner." },
-  { status: "gjennomført", label: "Gjennomført", text: "Endringen er gjort i skjema, kodelister eller indikatorer, og en kilde utenom forslaget viser det." },
+  { status: "utkast", short: "Utkast", label: "Utkast", text: "Forslaget er skrevet, men ikke lagt fram for arbeidsgruppen." },
+  { status: "fremmet", short: "Lagt fram", label: "Lagt fram for arbeidsgruppen", text: "Forslaget er fremmet og venter på behandling i arbeidsgruppen." },
+  { status: "behandlet", short: "Drøftet", label: "Drøftet i arbeidsgruppen", text: "Arbeidsgruppen har behandlet forslaget, men ikke anbefalt det ennå." },
+  { status: "anbefalt", short: "Anbefalt", label: "Anbefalt, venter på vedtak", text: "Arbeidsgruppen anbefaler forslaget; registeret har ikke noe vedtak om det ennå." },
+  { status: "vedtatt", short: "Vedtatt", label: "Vedtatt", text: "Forslaget er vedtatt og skal gjelde fra rapporteringsåret det nevner." },
+  { status: "gjennomført", short: "Gjennomført", label: "Gjennomført", text: "Endringen er gjort i skjema, kodelister eller indikatorer, og en kilde utenom forslaget viser det." },
 ];
 
 /** Ways out of the line above: a proposal that is not carried out. */
 export const STATUS_ENDINGS: readonly StatusStep[] = [
-  { status: "avvist", label: "Avvist", text: "Forslaget er avslått og blir ikke gjennomført." },
-  { status: "utsatt", label: "Utsatt", text: "Behandlingen er utsatt; forslaget kan komme opp igjen et senere år." },
+  { status: "avvist", short: "Avvist", label: "Avvist", text: "Forslaget er avslått og blir ikke gjennomført." },
+  { status: "utsatt", short: "Utsatt", label: "Utsatt", text: "Behandlingen er utsatt; forslaget kan komme opp igjen et senere år." },
 ];
 
 /** What the registry's check of the content (the «beregnet status») can say, in plain words. */
