@@ -83,7 +83,7 @@ describe("the built site", () => {
     expect(html).toContain("Begrunnelser");
     expect(html).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
     // Few enough to show here; the working group's own page has the same changes and justifications.
-    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 6 50 10 26 /);
+    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 4 kodelister og 2 skjema 50 10 26 /);
     expect(page("aar/2023")).toContain('href="/endringer/2022-2023/barnevern/"');
     const group = text(page("endringer/2022-2023/barnevern"));
     expect(group).toContain("KOSTRA arbeidsgruppe for barnevern: endringer fra 2022 til 2023");
@@ -142,7 +142,7 @@ describe("the built site", () => {
     const changes = text(page("skjema/55f/endringer/2024-2025"));
     expect(changes).toMatch(/55f\.RESULT_TOT_1 Posisjon: 713 → 582/);
     expect(changes).toMatch(/55f\.KONTOR_NR Obligatorisk: nei → ja/);
-    expect(changes).toMatch(/55f\.FYLKE_NR Beskrivelse: \(ingen\) → Fylkesnummer/);
+    expect(changes).toMatch(/55f\.FYLKE_NR Beskrivelse: Før: \(ingen\) → Etter: Fylkesnummer/);
     expect(page("skjema/55f/endringer/2024-2025")).toContain('href="/api/v1/forms/55f/changelog-2024-2025.md"');
   });
 

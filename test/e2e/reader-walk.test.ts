@@ -153,7 +153,7 @@ describe("glitches", () => {
 
   it("in print, folded code lists are open and field names are not broken inside", async () => {
     const page = await site.browser.newPage({ viewport: { width: Math.floor(((210 - 2 * 16) / 25.4) * 96), height: 1000 } });
-    await page.goto(`${site.url}/skjema/15f/2024/`);
+    await page.goto(`${site.url}/skjema/52af/2025/`);
     await page.emulateMedia({ media: "print" });
     const folded = page.locator("#postbeskrivelse details dl.field-codes");
     expect(await folded.count()).toBeGreaterThan(0);
