@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "./helpers.ts";
@@ -71,7 +71,8 @@ describe("the built site", () => {
     expect(html).toMatch(/Tekstlige endringer i tiltakskode 2\.3 og 2\.4/);
     expect(text(page("endringer/2023-2024"))).toMatch(/Nytt navn 2\.3 .*Spesialiserte fosterhjem .*Bare tekst/);
     expect(text(page("endringer/2023-2024"))).toMatch(/Ingen kilde for 2024 .*Personell og organisering av barnevernstjenesten ?: antatt uendret fra 2023/);
-    expect(html).toContain("Ikke begrunnet");
+    expect(html).toContain("Ingen endringsforslag registrert");
+    expect(html).not.toContain("Ikke begrunnet");
     expect(text(page("endringer/2018-2024"))).toContain("Endringer fra 2018 til 2024");
     expect(page("endringer")).toContain('href="/endringer/2021-2023/"');
   });
@@ -82,7 +83,7 @@ describe("the built site", () => {
     expect(html).toContain("Begrunnelser");
     expect(html).toContain("Endringer i tiltakskoder (tekstlige) og plantyper skyldes ny begrepsbruk og ny barnevernslov.");
     // Few enough to show here; the working group's own page has the same changes and justifications.
-    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 6 50 10 26 /);
+    expect(html).toMatch(/KOSTRA arbeidsgruppe for barnevern 4 kodelister og 2 skjema 50 10 26 /);
     expect(page("aar/2023")).toContain('href="/endringer/2022-2023/barnevern/"');
     const group = text(page("endringer/2022-2023/barnevern"));
     expect(group).toContain("KOSTRA arbeidsgruppe for barnevern: endringer fra 2022 til 2023");
@@ -141,7 +142,7 @@ describe("the built site", () => {
     const changes = text(page("skjema/55f/endringer/2024-2025"));
     expect(changes).toMatch(/55f\.RESULT_TOT_1 Posisjon: 713 → 582/);
     expect(changes).toMatch(/55f\.KONTOR_NR Obligatorisk: nei → ja/);
-    expect(changes).toMatch(/55f\.FYLKE_NR Beskrivelse: \(ingen\) → Fylkesnummer/);
+    expect(changes).toMatch(/55f\.FYLKE_NR Beskrivelse: Før: \(ingen\) → Etter: Fylkesnummer/);
     expect(page("skjema/55f/endringer/2024-2025")).toContain('href="/api/v1/forms/55f/changelog-2024-2025.md"');
   });
 
@@ -264,5 +265,28 @@ describe("the built site", () => {
     expect(page("endringsforslag")).toContain(guide);
     expect(page("arbeidsgrupper/barnevern")).toContain(guide);
     expect(page("arbeidsgrupper/sosialtjenesten")).toContain(guide);
+  });
+  it("says counts with Norwegian number agreement, and none of the glitches a walk found, on any page", () => {
+    const pages = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []));
+    })(dist);
+    expect(pages.length).toBeGreaterThan(200);
+    const found: string[] = [];
+    for (const file of pages) {
+      const t = text(readFileSync(file, "utf8"));
+      for (const m of t.matchAll(/(?<![\d.,–-])1 (endringer|datoer|kontroller|koder|kodelister|møter|saker|indikatorer|tabeller|testtilfeller|arbeidsgrupper)\b|mottakere\.Brytende|Ikke begrunnet|: 0 kontroller/g)) found.push(`${file.slice(dist.length)}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+    expect(text(page("skjema/15f"))).toMatch(/Registeret har kontrollene for versjon 2024\. For versjonene 2018, 2021, 2022, 2023 gir kildene .* 2018 \(gjelder 2018–2020\): ingen kontroller i registeret/);
+  });
+
+  it("gives every export its media type in _headers, and download links a name by item and year", () => {
+    const headers = readFileSync(join(dist, "_headers"), "utf8");
+    expect(headers).toContain("/*.xlsx\n  Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\n");
+    expect(headers).toContain("/*.csv\n  Content-Type: text/csv; charset=utf-8\n");
+    const raw = page("kodelister/tiltak-kategori/2026");
+    expect(raw).toMatch(/href="\/api\/v1\/codelists\/tiltak-kategori\/2026\.xlsx" download="tiltak-kategori-2026\.xlsx"/);
+    expect(raw).toMatch(/href="\/api\/v1\/codelists\/tiltak-kategori\/2026\.csv" download="tiltak-kategori-2026\.csv"/);
+    expect(page("kalender/2022")).toMatch(/href="\/kalender\/2022\.ics" download="kalender-2022\.ics"/);
   });
 });

@@ -66,6 +66,17 @@ async function layoutProblems(page: Page): Promise<string[]> {
         if (cell.scrollWidth > cell.clientWidth + 1 && getComputedStyle(cell).overflowX !== "visible") problems.push(`${name(cell)} cut: ${cell.scrollWidth} px content in ${cell.clientWidth} px`);
       }
     }
+    // The heading fits: no word of an H1 runs past its box (a meeting's title at 390 px was cut).
+    for (const h1 of document.querySelectorAll("h1")) {
+      if (h1.scrollWidth > h1.clientWidth + 1 || h1.getBoundingClientRect().right > viewport + 0.5) problems.push(`${name(h1)} cut: ${h1.scrollWidth} px of heading in ${h1.clientWidth} px`);
+    }
+    // A caption of a table that scrolls sideways stays inside the visible box, its words whole.
+    for (const caption of document.querySelectorAll(".table-wrap > table > caption")) {
+      if (!caption.getClientRects().length) continue;
+      const wrap = caption.closest(".table-wrap")!.getBoundingClientRect();
+      const box = caption.getBoundingClientRect();
+      if (box.right > wrap.right + 0.5 || caption.scrollWidth > caption.clientWidth + 1) problems.push(`${name(caption)} reaches ${Math.round(box.right)} px in a box ending at ${Math.round(wrap.right)} px`);
+    }
     // A fieldset (form 8's sections) holds what is in it: nothing sticks out of its border.
     for (const fieldset of document.querySelectorAll("fieldset")) {
       if (!fieldset.getClientRects().length) continue;

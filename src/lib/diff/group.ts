@@ -2,7 +2,7 @@ import type { Change } from "./change.ts";
 
 export interface ChangeGroup {
   workingGroup: string;
-  items: { item: string; itemName: string; changes: Change[] }[];
+  items: { item: string; itemKind: Change["itemKind"]; itemName: string; changes: Change[] }[];
 }
 
 /** Changes grouped by working group, then item, keeping their order (breaking first within an item). */
@@ -14,7 +14,7 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
     const key = `${c.itemKind}\u0000${c.item}`;
     let item = g.items.get(key);
     if (!item) {
-      g.items.set(key, (item = { item: c.item, itemName: c.itemName, changes: [] }));
+      g.items.set(key, (item = { item: c.item, itemKind: c.itemKind, itemName: c.itemName, changes: [] }));
       g.group.items.push(item);
     }
     item.changes.push(c);

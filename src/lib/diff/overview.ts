@@ -4,6 +4,7 @@ import { diffRegistry } from "./index.ts";
 import { CHANGES_PER_ITEM_OVERVIEW, CHANGE_ROWS_PER_OVERVIEW } from "../site/pagination.ts";
 import { perRegistry } from "../model/per-registry.ts";
 import type { Registry } from "../model/registry.ts";
+import { countNb } from "../text/count-nb.ts";
 
 const groupsByYear = perRegistry("year-groups", () => new Map<number, ChangeGroup[]>());
 
@@ -23,6 +24,8 @@ export interface GroupCounts {
   workingGroup: string;
   /** Codelists, forms and indicators with at least one change. */
   items: number;
+  /** The same, said by kind: «2 skjema», «1 kodeliste og 3 skjema». */
+  itemsText: string;
   changes: number;
   /** Changes that break what senders (municipalities, vendors) send. */
   senderBreaking: number;
@@ -30,11 +33,22 @@ export interface GroupCounts {
   consumerBreaking: number;
 }
 
+/** Changed items counted by kind, in words: «2 skjema», «1 kodeliste og 3 skjema». */
+export function itemsByKindNb(items: readonly { itemKind: Change["itemKind"] }[]): string {
+  const kinds = (["codelist", "form", "indicator"] as const)
+    .map((kind) => ({ kind, n: items.filter((i) => i.itemKind === kind).length }))
+    .filter((k) => k.n > 0)
+    .map(({ kind, n }) => countNb(n, kind === "codelist" ? "kodeliste" : kind === "form" ? "skjema" : "indikator"));
+  if (kinds.length === 0) return "ingen";
+  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} og ${kinds.at(-1)}`;
+}
+
 export function groupCounts(group: ChangeGroup): GroupCounts {
   const changes = group.items.flatMap((i) => i.changes);
   return {
     workingGroup: group.workingGroup,
     items: group.items.length,
+    itemsText: itemsByKindNb(group.items),
     changes: changes.length,
     senderBreaking: changes.filter((c) => c.sender === "breaking").length,
     consumerBreaking: changes.filter((c) => c.consumer === "breaking").length,

@@ -1,3 +1,4 @@
+import { countNb } from "../text/count-nb.ts";
 import type { Registry } from "../model/registry.ts";
 import type { Meeting, Proposal } from "../schema/index.ts";
 import { perRegistry } from "../model/per-registry.ts";
@@ -134,7 +135,7 @@ function changeSetEntries(registry: Registry, siteUrl: string, group?: string): 
         ? (({ changes }) => ({ count: changes.length, breaking: changes.filter((c) => c.sender === "breaking").length }))(diffRegistry(registry, year - 1, year))
         : (byGroup(registry).get(group)?.changes.get(year) ?? { count: 0, breaking: 0 });
     if (!count) return [];
-    return [{ title: `Endringer for rapporteringsår ${year}: ${count} endringer, ${breaking} brytende for avsendere`, id: `${siteUrl}/aar/${year}/`, link: `${siteUrl}/aar/${year}/`, date: date(`${year}-01-01`), description: `${count} endringer fra ${year - 1} til ${year}.` }];
+    return [{ title: `Endringer for rapporteringsår ${year}: ${countNb(count, "endring")}, ${breaking} brytende for avsendere`, id: `${siteUrl}/aar/${year}/`, link: `${siteUrl}/aar/${year}/`, date: date(`${year}-01-01`), description: `${countNb(count, "endring")} fra ${year - 1} til ${year}.` }];
   });
 }
 
@@ -158,7 +159,7 @@ export function siteFeed(registry: Registry, siteUrl: string): string {
 export function workingGroupFeed(registry: Registry, id: string, siteUrl: string): string {
   const group = registry.workingGroups.get(id)!;
   const by = groupAuthor(registry, siteUrl, id)!;
-  const meetings = (byGroup(registry).get(id)?.meetings ?? []).map((m) => ({ title: `Møte: ${m.title}`, id: `${siteUrl}/moter/${m.id}/`, link: `${siteUrl}/moter/${m.id}/`, date: date(m.date), description: `${m.agenda.length} saker.`, author: by }));
+  const meetings = (byGroup(registry).get(id)?.meetings ?? []).map((m) => ({ title: `Møte: ${m.title}`, id: `${siteUrl}/moter/${m.id}/`, link: `${siteUrl}/moter/${m.id}/`, date: date(m.date), description: `${countNb(m.agenda.length, "sak")}.`, author: by }));
   // The change sets are the registry's count of the group's changes, not the group's own words.
   const changes = changeSetEntries(registry, siteUrl, id).map((e) => ({ ...e, author: registryAuthor(siteUrl) }));
   return atom(`${group.name.nb}: forslag, møter og endringer`, `/api/v1/feeds/arbeidsgrupper/${id}.atom`, siteUrl, by, [...proposalEntries(registry, siteUrl, id), ...changes, ...meetings]);
@@ -167,7 +168,7 @@ export function workingGroupFeed(registry: Registry, id: string, siteUrl: string
 export function codelistFeed(registry: Registry, id: string, siteUrl: string): string {
   const entry = registry.codelists.get(id)!;
   const entries = codelistHistory(registry, entry).map((h) => ({
-    title: `${entry.meta.name.nb} ${h.year}: ${h.changes.length} endringer`,
+    title: `${entry.meta.name.nb} ${h.year}: ${countNb(h.changes.length, "endring")}`,
     id: `${siteUrl}/kodelister/${id}/${h.year}/`,
     link: `${siteUrl}/kodelister/${id}/${h.year}/`,
     date: date(`${h.year}-01-01`),

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join, resolve } from "node:path";
 import sirv from "sirv";
+import { compressWhenAccepted } from "./compress.ts";
 import { headersFor, parseHeadersFile, type HeaderRule } from "./headers-file.ts";
 import { KLASS_BASE, klassResponse } from "./klass-routes.ts";
 import { requestOrigin } from "./klass-links.ts";
@@ -47,6 +48,7 @@ export function siteHandler(dist: string): (req: IncomingMessage, res: ServerRes
   const serveFile = (req: IncomingMessage, res: ServerResponse, path: string, search: string) => {
     if (!servedInside(root, path, EXTENSIONS)) return notFound(res);
     req.url = encodeURI(path) + search;
+    compressWhenAccepted(req, res);
     files(req, res, () => notFound(res));
   };
 

@@ -1,3 +1,4 @@
+import { MEDIA_TYPES } from "./media-types.ts";
 /**
  * The Content-Security-Policy the site runs under: only its own origin, no inline script or style.
  * pagefind runs WebAssembly ('wasm-unsafe-eval'); the design system's icons are data: URLs in CSS.
@@ -21,6 +22,8 @@ export function headersFile(): string {
     `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
     "  X-Content-Type-Options: nosniff",
     "  Referrer-Policy: strict-origin-when-cross-origin",
+    // Every export with its media type, so that a spreadsheet opens as one and text is read as UTF-8.
+    ...MEDIA_TYPES.filter(([ending]) => ending !== ".html").flatMap(([ending, type]) => [`/*${ending}`, `  Content-Type: ${type}`]),
     "",
   ].join("\n");
 }

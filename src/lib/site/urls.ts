@@ -58,3 +58,16 @@ export const urls = {
   apiChanges: (from: number, to: number) => `/api/v1/changes/${from}-${to}.json`,
   apiChangeSetSchema: () => "/api/v1/schemas/change-set.json",
 };
+
+/**
+ * The name a download is saved under (`<a download="…">`): the item and the year, not the bare
+ * year of the address. `/api/v1/codelists/tiltakskategori/2026.xlsx` → `tiltakskategori-2026.xlsx`,
+ * `/api/v1/forms/15f/changelog-2023-2024.md` → `15f-changelog-2023-2024.md`, `/kalender/2023.ics` →
+ * `kalender-2023.ics`.
+ */
+export function downloadName(path: string): string {
+  const parts = path.split("/").filter(Boolean);
+  const file = parts.at(-1) ?? "";
+  const folder = parts.at(-2);
+  return folder ? `${folder}-${file}` : file;
+}

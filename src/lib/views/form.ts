@@ -1,3 +1,4 @@
+import { countNb } from "../text/count-nb.ts";
 import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
 import type { CodelistBinding, FormVersion, Table, TableRow } from "../schema/index.ts";
 import { cellAsked } from "../rules/context.ts";
@@ -123,7 +124,7 @@ export function controlsView(version: FormVersion): ControlsView {
     .map((s) => ({ ...s, text: count(s.count, SEVERITY_NB[s.severity].one, SEVERITY_NB[s.severity].many), filterLabel: `${SEVERITY_NB[s.severity].filter} (${s.count})` }));
   const expressed = controls.filter((c) => c.when !== undefined).length;
   const inWords = controls.length - expressed;
-  const total = count(controls.length, "kontroll", "kontroller");
+  const total = countNb(controls.length, "kontroll");
   return {
     total: controls.length,
     summary: severities.length ? `${total}: ${severities.map((s) => s.text).join(", ")}` : total,
@@ -273,4 +274,45 @@ export function assumedNotice(registry: Registry, form: FormEntry, year: number)
   if (!span) return undefined;
   const label = assumedLabel(span);
   return `${label[0].toUpperCase()}${label.slice(1)}. Registeret viser versjonen fra ${span.from} også for ${year}, men ingen kilde bekrefter at den gjelder for ${year}.`;
+}
+
+/** One version of a form as the form's page lists it. */
+export interface FormVersionRow {
+  year: number;
+  href: string;
+  /** «gjelder 2024–2026», where the version is in force more than one year. */
+  applies?: string;
+  /** «89 kontroller», or that the registry has none for this version. */
+  controls: string;
+  hasControls: boolean;
+}
+
+/** A form's versions, and which of them have controls in the registry and why the others have none. */
+export interface FormVersionsView {
+  versions: FormVersionRow[];
+  /** Said above the list when some versions have no controls: which have, and why the others have none. */
+  controlsNote?: string;
+}
+
+export function formVersionsView(registry: Registry, form: FormEntry, href: (year: number) => string): FormVersionsView {
+  const years = registry.yearsOf(form);
+  const versions = form.versions.map((v) => {
+    const applies = years.filter((y) => versionAt(form, y) === v);
+    const n = v.data.controls?.length ?? 0;
+    return {
+      year: v.year,
+      href: href(v.year),
+      ...(applies.length > 1 && { applies: `gjelder ${applies[0]}–${applies.at(-1)}` }),
+      controls: n > 0 ? countNb(n, "kontroll") : "ingen kontroller i registeret",
+      hasControls: n > 0,
+    };
+  });
+  const withControls = versions.filter((v) => v.hasControls);
+  const without = versions.filter((v) => !v.hasControls);
+  if (without.length === 0) return { versions };
+  const list = (vs: FormVersionRow[]) => vs.map((v) => v.year).join(", ");
+  const controlsNote = withControls.length
+    ? `Registeret har kontrollene for ${withControls.length === 1 ? "versjon" : "versjonene"} ${list(withControls)}. For ${without.length === 1 ? "versjon" : "versjonene"} ${list(without)} gir kildene registeret bygger på, bare felt og koder (skjemadefinisjonen), ikke kontrollprogrammets kontroller for de årene.`
+    : "Kildene registeret bygger på, gir bare felt og koder for dette skjemaet, ikke kontrollprogrammet; registeret har derfor ingen kontroller for det.";
+  return { versions, controlsNote };
 }

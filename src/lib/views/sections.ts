@@ -1,7 +1,8 @@
-import { currentStatus } from "../diff/trace.ts";
+import { countNb } from "../text/count-nb.ts";
 import { perRegistry } from "../model/per-registry.ts";
 import type { Registry } from "../model/registry.ts";
 import { urls } from "../site/urls.ts";
+import { proposalOpen } from "./proposal-status.ts";
 
 /** One section of the registry: its menu entry and the line the home page gives it. */
 export interface Section {
@@ -13,8 +14,6 @@ export interface Section {
   summary: string;
 }
 
-/** Statuses after which a proposal is no longer under treatment. */
-export const FINAL_PROPOSAL_STATUSES: ReadonlySet<string> = new Set(["vedtatt", "avvist", "utsatt", "gjennomført"]);
 
 /** Every section of the registry, in the menu's order. */
 export const registrySections = perRegistry("registry-sections", (registry: Registry): Section[] => {
@@ -22,17 +21,17 @@ export const registrySections = perRegistry("registry-sections", (registry: Regi
   const last = registry.lastYear;
   const span = years.length ? ` for rapporteringsår ${years[0]}–${years.at(-1)}` : "";
   const proposals = [...registry.proposals.values()].map((p) => p.data);
-  const open = proposals.filter((p) => !FINAL_PROPOSAL_STATUSES.has(currentStatus(p))).length;
+  const open = proposals.filter((p) => proposalOpen(registry, p)).length;
   const sections: (Section | undefined)[] = [
-    { label: "Kodelister", href: urls.codelists(), prefix: "/kodelister/", summary: `${registry.codelists.size} kodelister med koder og tekster${span}.` },
+    { label: "Kodelister", href: urls.codelists(), prefix: "/kodelister/", summary: `${countNb(registry.codelists.size, "kodeliste")} med koder og tekster${span}.` },
     { label: "Skjema og filuttrekk", href: urls.forms(), prefix: "/skjema/", summary: `${registry.forms.size} skjema og filuttrekk med felt og kontroller, år for år.` },
     { label: "Indikatorer", href: urls.indicators(), prefix: "/indikatorer/", summary: `${registry.indicators.size} nøkkeltall med formel, kilde og tabell.` },
-    { label: "Tabeller", href: urls.tables(), prefix: "/tabeller/", summary: `${registry.tables.size} tabeller i Statistikkbanken som nøkkeltallene publiseres i.` },
+    { label: "Tabeller", href: urls.tables(), prefix: "/tabeller/", summary: `${countNb(registry.tables.size, "tabell")} i Statistikkbanken som nøkkeltallene publiseres i.` },
     { label: "Endringer", href: urls.changesIndex(), prefix: "/endringer/", summary: "Hva som er endret mellom to rapporteringsår, klassifisert etter hvem som må handle." },
     last !== undefined ? { label: "Rapporteringsår", href: urls.year(last), prefix: "/aar/", summary: `Alt som endres for ett rapporteringsår, brytende endringer først; det siste er ${last}.` } : undefined,
     { label: "Endringsforslag", href: urls.proposals(), prefix: "/endringsforslag/", summary: `${proposals.length} forslag fra arbeidsgruppene med status og begrunnelse, ${open} under behandling.` },
-    { label: "Møter", href: urls.meetings(), prefix: "/moter/", summary: `${registry.meetings.size} møter i arbeidsgruppene med saksliste og oppfølging.` },
-    { label: "Arbeidsgrupper", href: urls.workingGroups(), prefix: "/arbeidsgrupper/", summary: `${registry.workingGroups.size} arbeidsgrupper, hva de eier og årsrapportene deres.` },
+    { label: "Møter", href: urls.meetings(), prefix: "/moter/", summary: `${countNb(registry.meetings.size, "møte")} i arbeidsgruppene med saksliste og oppfølging.` },
+    { label: "Arbeidsgrupper", href: urls.workingGroups(), prefix: "/arbeidsgrupper/", summary: `${countNb(registry.workingGroups.size, "arbeidsgruppe")}, hva de eier og årsrapportene deres.` },
     { label: "Kalender", href: urls.calendars(), prefix: "/kalender/", summary: "Årshjulet: frister, møter og publisering per rapporteringsår, også som kalenderfil." },
     { label: "Tilstandsrapport", href: urls.reportTemplates(), prefix: "/tilstandsrapport/", summary: "Nøkkeltall til kommunenes årlige tilstandsrapport, ordnet etter rapportens tema." },
     { label: "Kilder", href: urls.sources(), prefix: "/kilder/", summary: "Dokumentene registeret bygger på, med utgiver, dato og hva som er hentet fra hvert av dem." },
