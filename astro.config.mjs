@@ -19,6 +19,20 @@ export default defineConfig({
   // Scripts and styles as files, never inline: the site runs under a CSP without 'unsafe-inline'.
   build: { inlineStylesheets: "never" },
   vite: {
+    // The file check's worker (src/workers/check-worker.ts) is a module with no DOM: a package whose
+    // "browser" build uses the DOM takes its plain build there (decode-named-character-reference).
+    worker: {
+      format: "es",
+      plugins: () => [
+        {
+          name: "kostra-worker-without-dom",
+          enforce: "pre",
+          resolveId(id) {
+            if (id === "decode-named-character-reference") return fileURLToPath(new URL("./node_modules/decode-named-character-reference/index.js", import.meta.url));
+          },
+        },
+      ],
+    },
     build: {
       assetsInlineLimit: 0,
       rolldownOptions: {

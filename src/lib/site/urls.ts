@@ -36,6 +36,8 @@ export const urls = {
   formVersion: (id: string, year: number) => `/skjema/${id}/${year}/`,
   /** Every change of one form between two neighbouring years, each aspect old → new. */
   formChanges: (id: string, from: number, to: number) => `/skjema/${id}/endringer/${from}-${to}/`,
+  /** What the browser's file check of a form and year reads: the plan, as static JSON (`views/file-check.ts`). */
+  formCheckPlan: (id: string, year: number) => `/skjema/${id}/${year}/sjekkplan.json`,
   /** One change on a form's change page: its row's anchor. */
   formChange: (id: string, from: number, to: number, changeId: string) => `/skjema/${id}/endringer/${from}-${to}/#${changeAnchor(changeId)}`,
   proposals: () => "/endringsforslag/",
