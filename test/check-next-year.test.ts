@@ -78,6 +78,25 @@ describe("a 55F file of 2024 checked against the rules of 2025", () => {
   });
 });
 
+describe("a 15F file of 2021 checked against the rules of 2022", () => {
+  it("a code withdrawn from Kategori (6.5) is new in 2022, beside the change that removes that very code", async () => {
+    // SSB's OK test file with Kategori 6.5, a code of 2021's list that 2022's lacks.
+    const xml = readFileSync(join(REPO, "test/fixtures/reference/kontrollprogram/testfiler/15F/Testfil_21_OK_2020_15F_for_3401.xml"), "latin1").replaceAll('<Kategori Kode="1.99">', '<Kategori Kode="6.5">');
+    const bytes = new Uint8Array(Buffer.from(xml, "latin1"));
+    const before = await checkFile(plan("15f", 2021), chunksOf(bytes));
+    const to = plan("15f", 2022, true);
+    const after = await checkFile(to, chunksOf(bytes));
+    const comparison = compareReports(before, after, to.changes);
+    expect(comparison.newProblems.length).toBeGreaterThan(0);
+    for (const n of comparison.newProblems) {
+      expect(n.problem).toMatchObject({ field: "Kode" });
+      expect(n.problem.path).toMatch(/\/Kategori\[1\]$/);
+      expect(n.change).toMatchObject({ type: "field-code-removed", element: "kategori.Kode", code: "6.5" });
+      expect(n.change!.href).toBe(`/skjema/15f/endringer/2021-2022/#${changeAnchor("form:15f:field-code-removed:kategori.Kode:6.5")}`);
+    }
+  });
+});
+
 describe("kostra check --next", () => {
   it("prints the problems new next year with the change and its address; --format json gives both reports and the comparison", () => {
     const dir = mkdtempSync(join(tmpdir(), "kostra-next-"));

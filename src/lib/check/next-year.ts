@@ -72,7 +72,11 @@ function explaining(problem: Problem, changes: readonly PlanChange[]): PlanChang
   }
   if (problem.field === undefined) return [];
   const fields = problem.field.split(", ");
-  const ofField = changes.filter((c) => c.elementKind === "record-field" && c.element !== undefined && fields.some((f) => c.element === f || c.element!.endsWith(`.${f}`)));
+  const anyRecord = changes.filter((c) => c.elementKind === "record-field" && c.element !== undefined && fields.some((f) => c.element === f || c.element!.endsWith(`.${f}`)));
+  // XML: the field of the record the path ends in (`…/Kategori[1]` → `kategori.Kode`), where the changes say.
+  const record = problem.path?.split("/").pop()?.replace(/\[\d+\]$/, "").toLowerCase();
+  const ofRecord = record ? anyRecord.filter((c) => c.element!.toLowerCase().startsWith(`${record}.`)) : [];
+  const ofField = ofRecord.length ? ofRecord : anyRecord;
   // A code: the change of that very code first (removed from the list), then any change of the field.
   const found = problem.found?.replace(/^'|'$/g, "").trim();
   const ofCode = found !== undefined ? ofField.filter((c) => c.code !== undefined && c.code.trim() === found) : [];
