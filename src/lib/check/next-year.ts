@@ -77,11 +77,12 @@ function explaining(problem: Problem, changes: readonly PlanChange[]): PlanChang
   const record = problem.path?.split("/").pop()?.replace(/\[\d+\]$/, "").toLowerCase();
   const ofRecord = record ? anyRecord.filter((c) => c.element!.toLowerCase().startsWith(`${record}.`)) : [];
   const ofField = ofRecord.length ? ofRecord : anyRecord;
-  // A code: the change of that very code first (removed from the list), then any change of the field.
+  // A code: the change of that very code (removed from the list); else any change of the field, texts last.
   const found = problem.found?.replace(/^'|'$/g, "").trim();
   const ofCode = found !== undefined ? ofField.filter((c) => c.code !== undefined && c.code.trim() === found) : [];
   const rank = (c: PlanChange) => (c.type === "field-text-changed" || c.type === "field-code-relabelled" ? 1 : 0);
-  return [...ofCode, ...ofField.filter((c) => !ofCode.includes(c)).sort((a, b) => rank(a) - rank(b))];
+  if (ofCode.length) return ofCode;
+  return [...ofField].sort((a, b) => rank(a) - rank(b));
 }
 
 /**
