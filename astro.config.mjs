@@ -5,6 +5,16 @@ import { fileURLToPath } from "node:url";
 import { kostraSite } from "./src/integrations/kostra-site.ts";
 import { siteAddress } from "./src/lib/site/address.ts";
 
+/** Resolves packages with a DOM build to their plain build, for code that runs in a worker. */
+const withoutDom = () => ({
+  name: "kostra-without-dom",
+  enforce: /** @type {const} */ ("pre"),
+  /** @param {string} id */
+  resolveId(id) {
+    if (id === "decode-named-character-reference") return fileURLToPath(new URL("./node_modules/decode-named-character-reference/index.js", import.meta.url));
+  },
+});
+
 // Pages read the content root from this variable; `kostra build --content DIR` sets it.
 process.env.KOSTRA_CONTENT_DIR ??= fileURLToPath(new URL(".", import.meta.url));
 
@@ -19,6 +29,12 @@ export default defineConfig({
   // Scripts and styles as files, never inline: the site runs under a CSP without 'unsafe-inline'.
   build: { inlineStylesheets: "never" },
   vite: {
+    // The file check's worker (src/workers/check-worker.ts) is a module with no DOM: a package whose
+    // "browser" build uses the DOM takes its plain build there (decode-named-character-reference).
+    // In the build that is the worker's own plugin; the dev server serves workers with the page's
+    // plugins, so there it applies to both.
+    worker: { format: "es", plugins: () => [withoutDom()] },
+    plugins: [{ ...withoutDom(), apply: "serve" }],
     build: {
       assetsInlineLimit: 0,
       rolldownOptions: {

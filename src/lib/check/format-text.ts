@@ -1,5 +1,6 @@
 import { escapeForTerminal } from "../guard/clean-text.ts";
 import type { CheckReport, Problem } from "./report.ts";
+import type { NextYearComparison } from "./next-year.ts";
 
 const SEVERITY_NB: Record<Problem["severity"], string> = { FATAL: "FATAL", ERROR: "FEIL", WARNING: "ADVARSEL", INFO: "INFO" };
 
@@ -34,5 +35,27 @@ export function formatCheckText(report: CheckReport): string {
     if (detail) lines.push(`    ${detail}`);
   }
   if (report.truncated) lines.push(`… og flere: ${c.FATAL + c.ERROR + c.WARNING + c.INFO - report.problems.length} problemer er ikke listet (--max-problems).`);
+  return lines.map((l) => escapeForTerminal(l)).join("\n") + "\n";
+}
+
+/**
+ * What is new against next year's rules, as text: the later year's verdict, then each new problem
+ * with the change that explains it and its address on the site (`site` + the change's path; the
+ * path alone when no address is set).
+ */
+export function formatComparisonText(comparison: NextYearComparison, site = ""): string {
+  const { from, to, newProblems } = comparison;
+  const lines: string[] = [];
+  lines.push(`Mot reglene for ${to}: ${comparison.verdictTo} (for ${from}: ${comparison.verdictFrom})`);
+  if (!newProblems.length) lines.push(`Ingen nye problemer med reglene for ${to}.`);
+  else lines.push(`${newProblems.length} ${newProblems.length === 1 ? "nytt problem" : "nye problemer"} med reglene for ${to}, ${comparison.explained} av dem forklart av en endring fra ${from} til ${to}:`);
+  lines.push("");
+  for (const { problem: p, change, related } of newProblems) {
+    const at = where(p);
+    lines.push(`${SEVERITY_NB[p.severity]} [${p.control}]${at ? ` ${at}` : ""}: ${p.message}`);
+    if (change) lines.push(`    endring: ${change.text}${related > 1 ? ` (og ${related - 1} ${related === 2 ? "endring" : "endringer"} til)` : ""} – ${site}${change.href}`);
+    else lines.push(`    ingen endring i skjemaet forklarer det (en endret kodeliste eller kontroll utenfor skjemaet?)`);
+  }
+  if (comparison.incomplete) lines.push(`Sammenligningen gjelder bare de listede problemene (--max-problems).`);
   return lines.map((l) => escapeForTerminal(l)).join("\n") + "\n";
 }

@@ -3,6 +3,11 @@ import { lookupVariables } from "../rules/context.ts";
 import type { FormVersion } from "../schema/form-version.ts";
 import type { RecordField, RecordFieldCode } from "../schema/record.ts";
 import { codesKey, type CheckPlan, type FieldCodes } from "./plan.ts";
+import type { PlanChange } from "./next-year.ts";
+import { diffRegistry } from "../diff/index.ts";
+import { CHANGE_TYPE_NB } from "../diff/labels.ts";
+import { aspectNb, changeRefNb, changeWhatNb } from "../diff/describe-nb.ts";
+import { urls } from "../site/urls.ts";
 
 /** Why no plan could be made: the form is unknown, or has no file extract in force that year. */
 export interface NoPlan {
@@ -14,7 +19,7 @@ export interface NoPlan {
  * (`versionAt`), and for each code field the codes valid that year and those withdrawn by then
  * (deprecated with `withdrawnFrom` ≤ the year, or in the previous year's list but not this year's).
  */
-export function checkPlan(registry: Registry, formId: string, year: number): CheckPlan | NoPlan {
+export function checkPlan(registry: Registry, formId: string, year: number, options: { changes?: boolean } = {}): CheckPlan | NoPlan {
   const entry = registry.forms.get(formId);
   if (!entry) return { problem: `Ukjent skjema «${formId}». Skjemaene er: ${[...registry.forms.keys()].sort().join(", ")}.` };
   const version = versionAt(entry, year);
@@ -31,7 +36,34 @@ export function checkPlan(registry: Registry, formId: string, year: number): Che
     if (found) codes[codesKey(record.id, field.name)] = found;
   }
   const variables = lookupVariables(version.data, (id, from) => registry.codelists.get(id)?.versions.find((v) => v.year === from)?.data.codes);
-  return { form: formId, number: entry.meta.number, year, versionYear: version.year, layout, version: version.data, variables, codes };
+  const changes = options.changes ? planChanges(registry, formId, year) : undefined;
+  return { form: formId, number: entry.meta.number, year, versionYear: version.year, layout, version: version.data, variables, codes, ...(changes ? { changes } : {}) };
+}
+
+/**
+ * The form's changes from the year before `year` (the change set of the registry, `diff/`), as the
+ * plan carries them: each in Norwegian, with its row on the form's change page. Empty when the
+ * year before is not a reporting year of the registry.
+ */
+export function planChanges(registry: Registry, formId: string, year: number): PlanChange[] {
+  if (!registry.reportingYears.includes(year - 1) || !registry.reportingYears.includes(year)) return [];
+  return diffRegistry(registry, year - 1, year)
+    .changes.filter((c) => c.itemKind === "form" && c.item === formId)
+    .map((c) => {
+      const what = changeWhatNb(c);
+      const aspect = aspectNb(c);
+      const text = `${CHANGE_TYPE_NB[c.type]}: ${changeRefNb(c)}${what ? ` (${aspect ? `${aspect.toLowerCase()}: ` : ""}${what.length > 160 ? `${what.slice(0, 157)}…` : what})` : ""}`;
+      return {
+        id: c.id,
+        type: c.type,
+        ...(c.element !== undefined ? { element: c.element } : {}),
+        ...(c.elementKind !== undefined ? { elementKind: c.elementKind } : {}),
+        ...(c.code !== undefined ? { code: c.code } : {}),
+        ...(c.aspect !== undefined ? { aspect: c.aspect } : {}),
+        text,
+        href: urls.formChange(formId, year - 1, year, c.id),
+      };
+    });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FormVersion } from "../schema/form-version.ts";
+import { PlanChange } from "./next-year.ts";
 
 /** A code a field no longer takes in the year checked, and why: withdrawn, or gone from the list. */
 export const WithdrawnCode = z
@@ -34,6 +35,7 @@ export const CheckPlan = z
     version: FormVersion.describe("The form version in force (records, fields, controls), as the registry holds it."),
     variables: z.record(z.string(), z.unknown()).describe("The version's lookup variables (`lookupVariables`, `src/lib/rules/context.ts`: the familievern region mapping …), made from the registry's codelists."),
     codes: z.record(z.string(), FieldCodes).describe("The codes each code field takes, by `<record id>.<field name>`."),
+    changes: z.array(PlanChange).optional().describe("The form's changes from the year before, each with where the site shows it: what `--next` names beside a problem new this year (`compareReports`)."),
   })
   .describe("A plan for checking one form's files for one reporting year.");
 

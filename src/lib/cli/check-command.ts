@@ -1,8 +1,12 @@
 import { createReadStream, statSync } from "node:fs";
 import { loadContent } from "../load/load-content.ts";
 import { checkFile } from "../check/check-file.ts";
-import { checkPlan } from "../check/plan-from-registry.ts";
-import { formatCheckText } from "../check/format-text.ts";
+import { checkPlan, planChanges } from "../check/plan-from-registry.ts";
+import { formatCheckText, formatComparisonText } from "../check/format-text.ts";
+import { compareReports } from "../check/next-year.ts";
+import type { CheckPlan } from "../check/plan.ts";
+import type { CheckReport } from "../check/report.ts";
+import { configuredSite } from "../site/address.ts";
 import { safe } from "../check/mask.ts";
 import { escapeForTerminal } from "../guard/clean-text.ts";
 
@@ -16,6 +20,10 @@ export interface CheckCommandOptions {
   year?: string;
   format?: string;
   maxProblems?: string;
+  /** Also check against the rules of the year after and list what is new. */
+  next?: boolean;
+  /** Also check against the rules of this later year (instead of the next). */
+  compareYear?: string;
 }
 
 const say = (text: string) => process.stderr.write(escapeForTerminal(safe(text)) + "\n");
@@ -60,13 +68,41 @@ export async function runCheck(root: string, positionals: string[], options: Che
     say(`kostra check: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
-  const { registry, findings } = await loadContent(root);
-  const plan = checkPlan(registry, options.form.toLowerCase(), year);
-  if ("problem" in plan) {
-    say(`kostra check: ${plan.problem}`);
-    if (findings.some((f) => f.severity === "error")) say("kostra check: the content has errors; run `npx kostra validate`");
+  const laterYear = options.compareYear !== undefined ? Number(options.compareYear) : options.next ? year + 1 : undefined;
+  if (laterYear !== undefined && (!Number.isInteger(laterYear) || laterYear <= year)) {
+    say("kostra check: --compare-year takes a reporting year after --year");
     return 2;
   }
+  const { registry, findings } = await loadContent(root);
+  const plan = checkPlan(registry, options.form.toLowerCase(), year);
+  const later = laterYear !== undefined ? checkPlan(registry, options.form.toLowerCase(), laterYear) : undefined;
+  for (const p of [plan, later]) {
+    if (p && "problem" in p) {
+      say(`kostra check: ${p.problem}`);
+      if (findings.some((f) => f.severity === "error")) say("kostra check: the content has errors; run `npx kostra validate`");
+      return 2;
+    }
+  }
+  const report = await checkOnce(file, size, plan as CheckPlan, maxProblems);
+  if (!later) {
+    process.stdout.write(format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatCheckText(report));
+    if (!report.readable) return 2;
+    return report.verdict === "FEIL" ? 1 : 0;
+  }
+  const laterPlan = later as CheckPlan;
+  const laterReport = await checkOnce(file, size, laterPlan, maxProblems);
+  // Every year's changes between the two: a problem new in the later year may come from any of them.
+  const changes = Array.from({ length: laterYear! - year }, (_, i) => planChanges(registry, laterPlan.form, year + 1 + i)).flat();
+  const comparison = compareReports(report, laterReport, changes);
+  if (format === "json") process.stdout.write(JSON.stringify({ report, laterReport, comparison }, null, 2) + "\n");
+  else process.stdout.write(formatCheckText(report) + "\n" + formatComparisonText(comparison, configuredSite() ?? ""));
+  // A file the later year cannot read as its file (every line of the old length) is that year's error, not exit 2.
+  if (!report.readable) return 2;
+  return report.verdict === "FEIL" || laterReport.verdict === "FEIL" ? 1 : 0;
+}
+
+/** One reading of the file against one plan, with a progress line for large files. */
+async function checkOnce(file: string, size: number, plan: CheckPlan, maxProblems: number): Promise<CheckReport> {
   const showProgress = process.stderr.isTTY || size > PROGRESS_FROM_BYTES;
   let lastShown = 0;
   const report = await checkFile(plan, createReadStream(file, { highWaterMark: CHUNK_BYTES }), {
@@ -83,7 +119,5 @@ export async function runCheck(root: string, positionals: string[], options: Che
       : undefined,
   });
   if (showProgress && process.stderr.isTTY) process.stderr.write("\n");
-  process.stdout.write(format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatCheckText(report));
-  if (!report.readable) return 2;
-  return report.verdict === "FEIL" ? 1 : 0;
+  return report;
 }

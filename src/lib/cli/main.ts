@@ -39,10 +39,14 @@ Usage:
       Draft changes/<id>.mdx (status fremmet) declaring every change the branch makes to YEAR,
       with the justification headings the working group fills in.
   npx kostra check <file> --form ID --year YEAR [--format text|json] [--max-problems N]
+                  [--next | --compare-year YEAR]
       Check an extract (15F XML, 52AF, 55F, regnskap … fixed-width) against the form version in
       force that year: record length, fields, codes of the year, structure, controls. Prints
       SSB's verdict (FEIL, ADVARSEL, OK) and each problem; personal numbers are never printed.
       Exit 0 no errors, 1 errors, 2 the file could not be read as that form's file.
+      --next checks the same file against next year's rules too and lists the problems that are
+      new, each with the change to the form that causes it (--compare-year: another later year);
+      exit 1 when either year finds errors.
       Example: npx kostra check barnevern.xml --form 15f --year 2024 --format json
   npx kostra docs
       Regenerate the field reference in docs/content-format.md from the zod schemas.
@@ -88,6 +92,8 @@ export async function main(argv: string[]): Promise<number> {
         year: { type: "string" },
         title: { type: "string" },
         "max-problems": { type: "string" },
+        next: { type: "boolean", default: false },
+        "compare-year": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: true,
@@ -122,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     case "docs":
       return (await import("./docs-command.ts")).runDocs();
     case "check":
-      return (await import("./check-command.ts")).runCheck(root, args.positionals, { form: args.values.form, year: args.values.year, format: rest.some((a) => a === "--format" || a.startsWith("--format=")) ? args.values.format : undefined, maxProblems: args.values["max-problems"] });
+      return (await import("./check-command.ts")).runCheck(root, args.positionals, { form: args.values.form, year: args.values.year, format: rest.some((a) => a === "--format" || a.startsWith("--format=")) ? args.values.format : undefined, maxProblems: args.values["max-problems"], next: args.values.next, compareYear: args.values["compare-year"] });
     case "review":
       return (await import("./review-command.ts")).runReviewCommand(root, { base: args.values.base, format: rest.some((a) => a === "--format" || a.startsWith("--format=")) ? args.values.format : undefined, failOn: args.values["fail-on"], siteUrl: args.values["site-url"] ?? (await import("../site/address.ts")).configuredSite(), today: args.values.today });
     case "propose":

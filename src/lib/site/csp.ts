@@ -2,6 +2,8 @@ import { MEDIA_TYPES } from "./media-types.ts";
 /**
  * The Content-Security-Policy the site runs under: only its own origin, no inline script or style.
  * pagefind runs WebAssembly ('wasm-unsafe-eval'); the design system's icons are data: URLs in CSS.
+ * A form page's file check runs in a worker from the site's own files (`worker-src 'self'`), and its
+ * only request is for the plan, from the same origin (`connect-src 'self'`): the file is never sent.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -10,6 +12,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -4,6 +4,9 @@
  */
 export const PROPOSAL_GUIDE_SLUG = "slik-foreslar-du";
 
+/** The anchor of a change's row on a change page (`endring-form-55f-field-removed-55f.AVTALE_FLY_1`): its id, with only letters, digits, `.`, `_` and `-`. */
+export const changeAnchor = (changeId: string) => `endring-${changeId.replace(/[^\p{L}\p{N}._-]+/gu, "-")}`;
+
 /** Page addresses; the URL contract lives here and nowhere else. */
 export const urls = {
   home: () => "/",
@@ -33,6 +36,10 @@ export const urls = {
   formVersion: (id: string, year: number) => `/skjema/${id}/${year}/`,
   /** Every change of one form between two neighbouring years, each aspect old → new. */
   formChanges: (id: string, from: number, to: number) => `/skjema/${id}/endringer/${from}-${to}/`,
+  /** What the browser's file check of a form and year reads: the plan, as static JSON (`views/file-check.ts`). */
+  formCheckPlan: (id: string, year: number) => `/skjema/${id}/${year}/sjekkplan.json`,
+  /** One change on a form's change page: its row's anchor. */
+  formChange: (id: string, from: number, to: number, changeId: string) => `/skjema/${id}/endringer/${from}-${to}/#${changeAnchor(changeId)}`,
   proposals: () => "/endringsforslag/",
   /** How a working-group member proposes a change: a page of its own among the proposals. */
   proposalGuide: () => `/endringsforslag/${PROPOSAL_GUIDE_SLUG}/`,

@@ -163,6 +163,7 @@ export function formPageContents(version: FormVersion, questionnaire: boolean): 
     ? { href: "#skjemaet", label: "Skjemaet", children: (version.sections ?? []).map((s) => ({ href: `#del-${s.id}`, label: `${s.number ? `${s.number}. ` : ""}${s.title}` })) }
     : { href: "#postbeskrivelse", label: "Postbeskrivelse", children: (version.records ?? []).map((r) => ({ href: `#post-${r.id}`, label: r.name })) };
   return [
+    ...(!questionnaire && version.records?.length ? [{ href: "#sjekk-en-fil", label: "Sjekk en fil" }] : []),
     layout,
     { href: "#kontroller", label: controls?.length ? `Kontroller (${controlsView(version).severities.map((s) => s.text).join(", ")})` : "Kontroller" },
     { href: "#kilder", label: "Kilder for versjonen" },
