@@ -29,6 +29,9 @@ describe("a hit matches a real word of the query", () => {
     expect(isQueryWord("barnevernsdata.", "barnevern")).toBe(true);
     expect(isQueryWord("melding", "meldinger")).toBe(true);
     expect(isQueryWord("(K)", "kvalifiseringsstønad")).toBe(false);
+    // A shared stem is not enough: «bygger» is no form of «byggesak» (the rest, «sak», is a word, not an ending).
+    expect(isQueryWord("bygger", "byggesak")).toBe(false);
+    expect(isQueryWord("meldingen", "meldinger")).toBe(true);
     expect(isQueryWord("kvalifisering", "kvalifiseringsstønad")).toBe(false);
     expect(answers({ title: "Tabell 12276: Barn med tiltak (K)", excerpt: "etter alder <mark>(K)</mark>" }, "kvalifiseringsstønad")).toBe(false);
     expect(answers({ title: "470 Overføring til andre", excerpt: "utover <mark>introduksjonsstønad/kvalifiseringsstønad)</mark>" }, "kvalifiseringsstønad")).toBe(true);

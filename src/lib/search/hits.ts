@@ -146,9 +146,14 @@ export function isQueryWord(marked: string, q: string): boolean {
     if (w.startsWith(m)) return m.length >= Math.max(3, w.length - 3);
     let common = 0;
     while (common < Math.min(m.length, w.length) && m[common] === w[common]) common++;
-    return common >= Math.max(4, w.length - 3);
+    // Two forms of one word differ in an ending only: «bygger» shares «bygge» with «byggesak»,
+    // but «sak» is a word of its own, not an ending.
+    return common >= Math.max(4, w.length - 3) && INFLECTION.test(w.slice(common)) && INFLECTION.test(m.slice(common));
   });
 }
+
+/** What may follow a shared stem in two forms of one Norwegian word (melding, meldinger, meldingen, meldinga). */
+const INFLECTION = /^(?:|[aenrst]|[ae][nrt]|[nrt]e|ene|ane|ere|ert|ende)$/;
 
 /** Whether a hit answers the query: its snippet marks a word of the query, or its title has one. */
 export function answers(hit: { title: string; excerpt: string }, q: string): boolean {

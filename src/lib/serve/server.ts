@@ -8,6 +8,7 @@ import { KLASS_BASE, klassResponse } from "./klass-routes.ts";
 import { requestOrigin } from "./klass-links.ts";
 import { builtAddress, rebaseFeed } from "./feed-links.ts";
 import { isHidden, requestPath, servedInside } from "./request-path.ts";
+import { mediaTypeOf } from "../site/media-types.ts";
 
 /**
  * The site's server for `npm start` (`kostra serve`): a thin layer over a built dist/. Static files
@@ -97,7 +98,7 @@ function serveFeed(req: IncomingMessage, res: ServerResponse, file: string, path
   const feed = readFileSync(file, "utf8");
   const built = builtAddress(feed, pathname);
   const body = Buffer.from(built === undefined ? feed : rebaseFeed(feed, built, origin));
-  res.writeHead(200, { "Content-Type": "application/atom+xml", "Content-Length": body.length });
+  res.writeHead(200, { "Content-Type": mediaTypeOf(pathname) ?? "application/atom+xml; charset=utf-8", "Content-Length": body.length });
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
