@@ -204,7 +204,7 @@ describe("kostra serve's feeds", () => {
     try {
       const res = await fetch(`${server.url}/api/v1/feeds/endringer.atom`);
       expect(res.status).toBe(200);
-      expect(res.headers.get("content-type")).toBe("application/atom+xml");
+      expect(res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
       const served = await res.text();
       expect(served).toContain(`<link rel="self" href="${server.url}/api/v1/feeds/endringer.atom"/>`);
       expect(served).toContain(`<id>${A}/api/v1/feeds/endringer.atom</id>`);
