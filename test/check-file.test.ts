@@ -62,6 +62,15 @@ describe("fixed-width extracts", () => {
     expect(await fieldProblems(f, validLine(f, { MEKLING_SEP_1: "  1x " }))).toEqual([expect.objectContaining({ field: "MEKLING_SEP_1", expected: "et heltall" })]);
   });
 
+  it("fills SSB's «forventet én av: {codeList}» with the field's codes of the year", async () => {
+    const plan = planFor("52af", 2026);
+    const valid = plan.codes["52af.KONTAKT_TIDL_A"].valid;
+    const line = validLine(plan, { KONTAKT_TIDL_A: "7" });
+    const problem = (await check(plan, utf8(`${line}\n`))).problems.find((p) => p.control === "009")!;
+    expect(problem.message).toContain(`Fant '7', forventet én av: ${valid.join(", ")}.`);
+    expect(problem.message).not.toContain("{codeList}");
+  });
+
   it("reads an ISO-8859-1 file (SSB's files often are) and counts characters, not bytes", async () => {
     const plan = planFor("55f", 2026);
     const line = validLine(plan, { FYLKE_NR: "15", FYLKE_NAVN: "Møre og Romsdal" });

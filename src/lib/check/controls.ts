@@ -17,10 +17,15 @@ export class ControlRunner {
   readonly wholeFile: Control[] = [];
   readonly recordIdByName: Map<string, string>;
   readonly #notRun = new Set<string>();
+  /** What SSB's program fills in at run time and the plan knows, by control id (`{codeList}`). */
+  readonly #values = new Map<string, Record<string, string>>();
 
   constructor(plan: CheckPlan, private readonly problems: ProblemList) {
     for (const control of plan.version.controls ?? []) {
       if (control.when === undefined) continue;
+      // SSB's «forventet én av: {codeList}» is the field's code list: the codes valid in the year checked.
+      const field = control.appliesTo?.length === 1 ? plan.codes[control.appliesTo[0]] : undefined;
+      if (field && control.message.includes("{codeList}")) this.#values.set(control.id, { codeList: field.valid.join(", ") });
       if (control.scope === undefined) this.wholeFile.push(control);
       else this.byScope.set(control.scope, [...(this.byScope.get(control.scope) ?? []), control]);
     }
@@ -37,7 +42,7 @@ export class ControlRunner {
     const outcome = evaluateControl(control, context);
     if (outcome.outcome === "fail") {
       if (!this.problems.listing) return this.problems.count(control.severity, control.id);
-      this.problems.add({ severity: control.severity, control: control.id, message: safe(fillMessage(control.message, context, occurrence, this.recordIdByName)), ...at });
+      this.problems.add({ severity: control.severity, control: control.id, message: safe(fillMessage(control.message, { ...context, ...this.#values.get(control.id) }, occurrence, this.recordIdByName)), ...at });
     } else if (outcome.outcome === "error" && !this.#notRun.has(control.id)) {
       this.#notRun.add(control.id);
       this.problems.add({ severity: "INFO", control: control.id, message: safe(`Kontrollen ${control.id} («${control.title}») kunne ikke kjøres på denne filen: ${outcome.error}. Den trenger trolig verdier som portalen sender med filen.`), ...at });
