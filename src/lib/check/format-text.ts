@@ -1,6 +1,7 @@
 import { escapeForTerminal } from "../guard/clean-text.ts";
 import type { CheckReport, Problem } from "./report.ts";
 import type { NextYearComparison } from "./next-year.ts";
+import { countNb } from "../text/count-nb.ts";
 
 const SEVERITY_NB: Record<Problem["severity"], string> = { FATAL: "FATAL", ERROR: "FEIL", WARNING: "ADVARSEL", INFO: "INFO" };
 
@@ -53,7 +54,7 @@ export function formatComparisonText(comparison: NextYearComparison, site = ""):
   for (const { problem: p, change, related } of newProblems) {
     const at = where(p);
     lines.push(`${SEVERITY_NB[p.severity]} [${p.control}]${at ? ` ${at}` : ""}: ${p.message}`);
-    if (change) lines.push(`    endring: ${change.text}${related > 1 ? ` (og ${related - 1} ${related === 2 ? "endring" : "endringer"} til)` : ""} – ${site}${change.href}`);
+    if (change) lines.push(`    endring: ${change.text}${related > 1 ? ` (og ${countNb(related - 1, "endring")} til)` : ""} – ${site}${change.href}`);
     else lines.push(`    ingen endring i skjemaet forklarer det (en endret kodeliste eller kontroll utenfor skjemaet?)`);
   }
   if (comparison.incomplete) lines.push(`Sammenligningen gjelder bare de listede problemene (--max-problems).`);

@@ -1,5 +1,6 @@
 import type { Change } from "./change.ts";
 import { CHANGE_ASPECT_NB } from "./labels.ts";
+import { countNb } from "../text/count-nb.ts";
 
 type State = NonNullable<Change["before"]>;
 
@@ -25,7 +26,7 @@ function definitionNb(s: State): string {
     s.datePattern ? `dato-maske ${s.datePattern}` : undefined,
     s.mandatory ? "obligatorisk" : undefined,
     s.codelist ? `kodeliste ${s.codelist}` : undefined,
-    s.codes?.length ? `${s.codes.length} ${s.codes.length === 1 ? "kode" : "koder"}: ${s.codes.map((k) => k.code).join(", ")}` : undefined,
+    s.codes?.length ? `${countNb(s.codes.length, "kode")}: ${s.codes.map((k) => k.code).join(", ")}` : undefined,
   ]
     .filter(Boolean)
     .join(" · ");

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { CodelistEntry, Version } from "../model/registry.ts";
 import type { Code, CodelistVersion, Correspondence } from "../schema/index.ts";
 import { PLACEHOLDER_SITE } from "../site/address.ts";
+import { countNb } from "../text/count-nb.ts";
 
 /**
  * The canonical base of the registry's FHIR resources, their identity: `<site>/fhir` on the site's
@@ -122,7 +123,7 @@ export function codelistToFhirCodeSystem(entry: CodelistEntry, version: Version<
   const remark = (c: Code) =>
     [c.status === "deprecated" ? `utgår fra rapporteringsår ${c.withdrawnFrom}` : "", c.selectable === false ? "gruppering, ikke en gyldig verdi" : ""].filter(Boolean).join("; ");
   const text = narrative(
-    `<p>${xhtml(`Kodeliste «${meta.name.nb}» i KOSTRA-registeret, versjon ${version.year}: ${codes.length} ${codes.length === 1 ? "kode" : "koder"}.`)}</p>` +
+    `<p>${xhtml(`Kodeliste «${meta.name.nb}» i KOSTRA-registeret, versjon ${version.year}: ${countNb(codes.length, "kode")}.`)}</p>` +
       table(
         ["Kode", "Navn", ...(hierarchical ? ["Overordnet"] : []), "Merknad"],
         codes.map((c) => [c.code, c.name.nb, ...(hierarchical ? [c.parent ?? ""] : []), remark(c)]),

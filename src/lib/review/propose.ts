@@ -1,6 +1,7 @@
 import type { Change } from "../diff/change.ts";
 import { CHANGE_TYPE_NB } from "../diff/labels.ts";
 import type { Review } from "./schema.ts";
+import { countNb } from "../text/count-nb.ts";
 
 /**
  * A change proposal drafted from what a branch changes: `changes/<id>.mdx` with every change the
@@ -37,7 +38,7 @@ export function declaredFrom(changes: Change[]): Declared[] {
   return [...byItem.values()].map((cs) => {
     const c = cs[0];
     // In the words the site uses for each type: the description is shown on the proposal's page.
-    const description = `${c.itemName}: ${unique(cs.map((x) => CHANGE_TYPE_NB[x.type].toLowerCase())).join(", ")} (${cs.length} ${cs.length === 1 ? "endring" : "endringer"}).`;
+    const description = `${c.itemName}: ${unique(cs.map((x) => CHANGE_TYPE_NB[x.type].toLowerCase())).join(", ")} (${countNb(cs.length, "endring")}).`;
     if (c.itemKind === "codelist") {
       const codes = unique(cs.flatMap((x) => [x.code, ...(x.from ?? []), ...(x.to ?? [])].filter((k): k is string => k !== undefined)));
       return { codelist: c.item, ...(codes.length && !cs.some((x) => x.type === "codelist-added" || x.type === "codelist-discontinued") && { codes }), description };

@@ -1,10 +1,13 @@
-import { countNb } from "../text/count-nb.ts";
+import { countNb, nounNb } from "../text/count-nb.ts";
 import { versionAt, type FormEntry, type Registry } from "../model/registry.ts";
 import type { CodelistBinding, FormVersion, Table, TableRow } from "../schema/index.ts";
 import { cellAsked } from "../rules/context.ts";
 import type { z } from "zod";
 import { perRegistry } from "../model/per-registry.ts";
 import { assumedAt, assumedLabel } from "../model/assumed.ts";
+
+/** «versjon», «versjonene»: the versions a sentence names. */
+const VERSIONS = ["versjon", "versjonene"] as const;
 
 /** The codelist version a binding resolves to in a form's year, with its page year. */
 export function resolveBinding(registry: Registry, binding: z.infer<typeof CodelistBinding>, formYear: number) {
@@ -313,7 +316,7 @@ export function formVersionsView(registry: Registry, form: FormEntry, href: (yea
   if (without.length === 0) return { versions };
   const list = (vs: FormVersionRow[]) => vs.map((v) => v.year).join(", ");
   const controlsNote = withControls.length
-    ? `Registeret har kontrollene for ${withControls.length === 1 ? "versjon" : "versjonene"} ${list(withControls)}. For ${without.length === 1 ? "versjon" : "versjonene"} ${list(without)} gir kildene registeret bygger på, bare felt og koder (skjemadefinisjonen), ikke kontrollprogrammets kontroller for de årene.`
+    ? `Registeret har kontrollene for ${nounNb(withControls.length, VERSIONS)} ${list(withControls)}. For ${nounNb(without.length, VERSIONS)} ${list(without)} gir kildene registeret bygger på, bare felt og koder (skjemadefinisjonen), ikke kontrollprogrammets kontroller for de årene.`
     : "Kildene registeret bygger på, gir bare felt og koder for dette skjemaet, ikke kontrollprogrammet; registeret har derfor ingen kontroller for det.";
   return { versions, controlsNote };
 }
