@@ -2,7 +2,7 @@ import { versionAt, type Registry } from "../model/registry.ts";
 import { lookupVariables } from "../rules/context.ts";
 import type { FormVersion } from "../schema/form-version.ts";
 import type { RecordField, RecordFieldCode } from "../schema/record.ts";
-import { codesKey, type CheckPlan, type FieldCodes } from "./plan.ts";
+import { codesKey, type CheckPlan, type FieldCodes, type ProgramSchema } from "./plan.ts";
 import type { PlanChange } from "./next-year.ts";
 import { diffRegistry } from "../diff/index.ts";
 import { CHANGE_TYPE_NB } from "../diff/labels.ts";
@@ -37,7 +37,33 @@ export function checkPlan(registry: Registry, formId: string, year: number, opti
   }
   const variables = lookupVariables(version.data, (id, from) => registry.codelists.get(id)?.versions.find((v) => v.year === from)?.data.codes);
   const changes = options.changes ? planChanges(registry, formId, year) : undefined;
-  return { form: formId, number: entry.meta.number, year, versionYear: version.year, layout, version: version.data, variables, codes, ...(changes ? { changes } : {}) };
+  const latest = entry.versions.at(-1)!;
+  const program = entry.meta.controlProgramSchema === "latest" && latest !== version ? programSchema(registry, latest.data, latest.year) : undefined;
+  return { form: formId, number: entry.meta.number, year, versionYear: version.year, layout, version: version.data, variables, codes, ...(program ? { program } : {}), ...(changes ? { changes } : {}) };
+}
+
+/**
+ * What SSB's program accepts when it checks every year against its one current description: the
+ * latest version's records and fields, each code field with every code of its list as that version
+ * binds it, withdrawn ones included (the XSD's enumerations keep them; grouping codes are not codes).
+ */
+function programSchema(registry: Registry, version: FormVersion, year: number): ProgramSchema {
+  const codesOf = (field: RecordField): string[] | undefined => {
+    if (field.codes) return field.codes.map((c) => c.code);
+    if (!field.codelist) return undefined;
+    const entry = registry.codelists.get(field.codelist.codelist);
+    const pinned = field.codelist.year;
+    const bound = entry && (pinned !== undefined ? entry.versions.find((v) => v.year === pinned) : versionAt(entry, year));
+    return bound?.data.codes.filter((c) => c.selectable !== false).map((c) => c.code);
+  };
+  return {
+    versionYear: year,
+    records: (version.records ?? []).flatMap((r) =>
+      r.path === undefined
+        ? []
+        : [{ path: r.path, fields: r.fields.map((f) => ({ path: f.path ?? f.name, mandatory: f.mandatory === true, ...(codesOf(f) ? { codes: codesOf(f) } : {}) })) }],
+    ),
+  };
 }
 
 /**

@@ -21,6 +21,31 @@ export const FieldCodes = z
   .describe("The codes of one field in the year checked.");
 
 /**
+ * The structure SSB's control program checks every year's file against, where it keeps one current
+ * file description (`controlProgramSchema: latest`, 15F): per record path, each field's path, whether
+ * it is required, and every code it takes (withdrawn codes too, as the XSD's enumerations keep them).
+ */
+export const ProgramSchema = z
+  .strictObject({
+    versionYear: z.number().int().describe("The first year of the form version the program's description is."),
+    records: z
+      .array(
+        z.strictObject({
+          path: z.string().describe("The record's path (`/Barnevern/Individ`)."),
+          fields: z.array(
+            z.strictObject({
+              path: z.string().describe("The field's path in the record (`@Kode`, `Presisering`)."),
+              mandatory: z.boolean(),
+              codes: z.array(z.string()).optional().describe("Every code the description takes, where the field has codes."),
+            }),
+          ),
+        }),
+      )
+      .describe("Every record of the description."),
+  })
+  .describe("The one file description SSB's program checks every year against.");
+
+/**
  * Everything the engine needs to check one form's files for one reporting year, as plain JSON: made
  * once from the registry (`checkPlan`, `plan-from-registry.ts`) and then passed on as it is, to a Web
  * Worker or a process, since the engine reads nothing else (no registry, no files).
@@ -35,12 +60,14 @@ export const CheckPlan = z
     version: FormVersion.describe("The form version in force (records, fields, controls), as the registry holds it."),
     variables: z.record(z.string(), z.unknown()).describe("The version's lookup variables (`lookupVariables`, `src/lib/rules/context.ts`: the familievern region mapping …), made from the registry's codelists."),
     codes: z.record(z.string(), FieldCodes).describe("The codes each code field takes, by `<record id>.<field name>`."),
+    program: ProgramSchema.optional().describe("Where SSB's program checks every year against its current description (`controlProgramSchema: latest`) and the year's version is older: what it accepts, so that a fault the program would not report is a note («merknad»), not an error."),
     changes: z.array(PlanChange).optional().describe("The form's changes from the year before, each with where the site shows it: what `--next` names beside a problem new this year (`compareReports`)."),
   })
   .describe("A plan for checking one form's files for one reporting year.");
 
 export type CheckPlan = z.infer<typeof CheckPlan>;
 export type FieldCodes = z.infer<typeof FieldCodes>;
+export type ProgramSchema = z.infer<typeof ProgramSchema>;
 
 /** The key of a field in `CheckPlan.codes`. */
 export const codesKey = (recordId: string, fieldName: string) => `${recordId}.${fieldName}`;

@@ -4,7 +4,7 @@ import { contextFor } from "../rules/evaluate.ts";
 import { ControlRunner } from "./controls.ts";
 import { valueFault } from "./field-value.ts";
 import { printable, safe } from "./mask.ts";
-import { codesKey, type CheckPlan } from "./plan.ts";
+import { codesKey, type CheckPlan, type ProgramSchema } from "./plan.ts";
 import type { Problem, ProblemList } from "./report.ts";
 
 /** Deepest element nesting read; the records of an extract are a few levels deep. */
@@ -23,6 +23,7 @@ const WHOLE_FILE_CHILDREN = 20_000;
 const MAX_TEXT = 10_000;
 
 type Occurrence = Record<string, unknown>;
+type ProgramField = ProgramSchema["records"][number]["fields"][number];
 
 interface Frame {
   name: string;
@@ -72,6 +73,8 @@ export class XmlChecker {
   readonly #byPath = new Map<string, FileRecord>();
   readonly #children = new Map<string, FileRecord[]>();
   readonly #root: FileRecord;
+  /** SSB's current description by record path, then field path (`plan.program`). */
+  readonly #program = new Map<string, Map<string, ProgramField>>();
   readonly #controls: ControlRunner;
   readonly #where = new WeakMap<object, Where>();
   readonly #stack: Frame[] = [];
@@ -92,6 +95,7 @@ export class XmlChecker {
       if (r.parent) this.#children.set(r.parent, [...(this.#children.get(r.parent) ?? []), r]);
     }
     this.#root = records.find((r) => !r.parent) ?? records[0];
+    for (const r of plan.program?.records ?? []) this.#program.set(r.path, new Map(r.fields.map((f) => [f.path, f])));
     this.#controls = new ControlRunner(plan, problems);
     this.#context.rapporteringsar = plan.year;
     const p = this.#parser;
@@ -198,6 +202,10 @@ export class XmlChecker {
       return;
     }
     frame.ignored = true;
+    if (this.#program.has(`/${recordPath}`) || (parent?.record?.path && this.#program.get(parent.record.path)?.has(tag.name))) {
+      this.#note(`Elementet <${tag.name}> i ${parent?.name ?? "filen"} er ikke med i ${this.plan.number} for ${this.plan.year}, men kom i en senere versjon`, { line, path, found: `<${tag.name}>` });
+      return;
+    }
     this.#problem("ERROR", "struktur", `Ukjent element <${safe(tag.name)}> i ${parent?.name ?? "filen"}: ${this.plan.number} for ${this.plan.year} har ikke dette elementet.`, { line, path, found: `<${safe(tag.name)}>` });
   }
 
@@ -207,6 +215,10 @@ export class XmlChecker {
     const attributes = tag.attributes as Record<string, string>;
     for (const [name, value] of Object.entries(attributes)) {
       const field = record.fields.find((f) => f.path === `@${name}`);
+      if (!field && this.#program.get(record.path!)?.has(`@${name}`)) {
+        this.#note(`Attributtet ${name} på ${record.name} er ikke med i ${this.plan.number} for ${this.plan.year}, men kom i en senere versjon`, { ...at, field: name });
+        continue;
+      }
       if (!field) {
         this.#problem("ERROR", "struktur", `Ukjent attributt ${safe(name)} på ${record.name}: ${this.plan.number} for ${this.plan.year} har ikke dette attributtet.`, { ...at, field: safe(name), found: `${safe(name)}="${printable(name, value)}"` });
         continue;
@@ -216,6 +228,10 @@ export class XmlChecker {
     }
     for (const field of record.fields) {
       if (field.mandatory && field.path?.startsWith("@") && !(field.path.slice(1) in attributes)) {
+        if (this.#program.get(record.path!)?.get(field.path)?.mandatory === false) {
+          this.#note(`${record.name} mangler attributtet ${field.name}, som ${this.plan.number} for ${this.plan.year} krever, men en senere versjon ikke krever`, { ...at, field: field.name, expected: `attributtet ${field.path.slice(1)}` });
+          continue;
+        }
         this.#problem("ERROR", "struktur", `${record.name} mangler det obligatoriske attributtet ${field.name}.`, { ...at, field: field.name, expected: `attributtet ${field.path.slice(1)}` });
       }
     }
@@ -225,6 +241,14 @@ export class XmlChecker {
   #checkValue(record: FileRecord, field: RecordField, value: string, at: Where): void {
     const fault = valueFault(field, value, this.plan.codes[codesKey(record.id, field.name)], false);
     if (!fault) return;
+    if (fault.kind === "code" || fault.kind === "withdrawn" || fault.kind === "later") {
+      const taken = this.#program.get(record.path!)?.get(field.path ?? field.name)?.codes;
+      const parts = field.repeats ? value.split(/\s+/).filter(Boolean) : [value];
+      if (taken && parts.every((p) => taken.includes(p))) {
+        this.#note(`${record.name}/${field.path}: verdien ${FAULT_TEXT[fault.kind]} i ${this.plan.year}`, { ...at, field: field.name, found: `'${printable(field.name, value)}'`, expected: fault.expected });
+        return;
+      }
+    }
     this.#problem("ERROR", "struktur", `${record.name}/${field.path}: verdien ${FAULT_TEXT[fault.kind]}.`, { ...at, field: field.name, found: `'${printable(field.name, value)}'`, expected: fault.expected });
   }
 
@@ -307,7 +331,9 @@ export class XmlChecker {
     }
     for (const field of record.fields) {
       if (!field.mandatory || field.path?.startsWith("@") || this.#byPath.has(`${record.path}/${field.path}`)) continue;
-      if (!frame.children.get(field.path ?? field.name)) this.#problem("ERROR", "struktur", `${record.name} mangler det obligatoriske elementet ${field.name}.`, { line: frame.line, path: frame.path, field: field.name });
+      if (frame.children.get(field.path ?? field.name)) continue;
+      if (this.#program.get(record.path!)?.get(field.path ?? field.name)?.mandatory === false) this.#note(`${record.name} mangler elementet ${field.name}, som ${this.plan.number} for ${this.plan.year} krever, men en senere versjon ikke krever`, { line: frame.line, path: frame.path, field: field.name });
+      else this.#problem("ERROR", "struktur", `${record.name} mangler det obligatoriske elementet ${field.name}.`, { line: frame.line, path: frame.path, field: field.name });
     }
   }
 
@@ -341,6 +367,15 @@ export class XmlChecker {
   /** The CEL variables for record occurrences: the version's lookups, the portal's values, the file's single records. */
   #input(scope: Record<string, unknown>): Record<string, unknown> {
     return contextFor(this.plan.version, this.plan.year, { ...this.portal, ...this.#context, ...scope }, this.plan.variables);
+  }
+
+  /**
+   * What the year's version does not allow but SSB's current description does (`plan.program`): SSB's
+   * program reports nothing, so neither does the verdict; the note says what the registry dates.
+   */
+  #note(what: string, at: Partial<Problem>): void {
+    const program = this.plan.program!;
+    this.#problem("INFO", "struktur", `${what}. SSBs kontrollprogram godtar det: det kontrollerer filer for alle år mot sin gjeldende filbeskrivelse (som ${this.plan.number} fra ${program.versionYear}).`, at);
   }
 
   #problem(severity: Problem["severity"], control: string, message: string, at: Partial<Problem>): void {

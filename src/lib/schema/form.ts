@@ -15,6 +15,12 @@ export const Form = z
       .string()
       .optional()
       .describe("The `id` SSB's control program gives the file description (`55F`; `\"\"` for the accounts, Regnskap); exported as such in `<year>.kontrollprogram.yaml`. Default: `number`."),
+    controlProgramSchema: z
+      .enum(["per-year", "latest"])
+      .optional()
+      .describe(
+        "Which file description SSB's control program checks a file's structure and codes against: `per-year` (default), that year's own (the familievern forms: one file description a year); `latest`, its one current description for every year (15F: one XSD, whose enumerations keep the codes of earlier years). With `latest`, `kostra check` reports what the year's version lacks but the latest accepts (a code dated to another year, an attribute no longer required, an element added later) as a note, not an error, as SSB's verdict would.",
+      ),
     discontinuedFrom: ReportingYear.optional().describe("First reporting year the form is no longer used."),
     source: SourceRef,
   })
