@@ -180,6 +180,9 @@ export function definesWeight(text: string, q: string): number {
 /** The words of a code's label after the code itself («2.3 Spesialiserte fosterhjem» → 2). */
 const labelWords = (title: string) => Math.max(1, title.split(/\s+/).length - 1);
 
+/** The codelist a code record belongs to, from its address («/kodelister/tiltak-kategori/2026/?koder=3»). */
+const listOf = (url: string) => url.match(/^\/kodelister\/[^/]+\//)?.[0] ?? url;
+
 export function hitsOf(results: { data: ResultData; score: number }[], q: string): Hit[] {
   const words = q.trim().split(/\s+/).filter(Boolean).length;
   const all: Hit[] = [];
@@ -194,6 +197,14 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
   const codesOf = (r: ResultData) => r.sub_results.filter((s) => s.url.includes("#") && marked(s) >= Math.max(1, words));
   const coded = results.filter((r) => r.data.meta.sections);
   const codeScale = Math.max(0, ...coded.map((r) => r.score));
+  // How much a list is about the query is the best score of any of its records. A list's codes are
+  // split into records by the years they apply and the page they sit on, which is how the index is
+  // built, not what the list is about: «2.3 Spesialiserte fosterhjem», new in 2024, is a record of
+  // its own (four words, one «fosterhjem») and scored little more than half of the record of 2.1,
+  // 2.2 and 2.4 of the same list, so it came seventh for «fosterhjem», behind codes of another list
+  // («Flytting til») whose labels match no better. Scored by its list, it ranks by its own label.
+  const listScore = new Map<string, number>();
+  for (const r of coded) listScore.set(listOf(r.data.url), Math.max(listScore.get(listOf(r.data.url)) ?? 0, r.score));
   // The best match of any code, filtered or not: a code that matches only in its notes stays low.
   const bestMatch = Math.max(1e-9, ...coded.flatMap((r) => r.data.sub_results.map(subScore)));
   const codedLabels = coded.some((r) => codesOf(r.data).some(inLabel));
@@ -201,9 +212,9 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
     const type = r.meta.type ?? "";
     if (r.meta.sections) {
       const current = (r.meta.years?.endsWith("–") ? 1 : 0.8) * (r.meta.grouping ? GROUPING_WEIGHT : 1);
-      // Between the shared scale and the record's own score: a list the query is barely about
+      // Between the shared scale and the score of the code's list: a list the query is barely about
       // («arbeidsgruppe barnevern» in one long label of tiltak) does not lend its codes the top.
-      const scale = Math.sqrt(codeScale * score);
+      const scale = Math.sqrt(codeScale * listScore.get(listOf(r.url))!);
       const codes = codesOf(r);
       // A code that matches in its notes only is a hit where no code's label matches at all: then
       // the one code that mentions the word («kvalifiseringsstønad» in a KOSTRA-art note) is found.
