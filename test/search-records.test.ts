@@ -12,7 +12,7 @@ import { tempDir } from "./helpers.ts";
 import { yearSpan } from "../src/lib/search/year-span.ts";
 import { queryVariants } from "../src/lib/search/synonyms.ts";
 import { spacedHtml } from "../src/lib/search/index-pages.ts";
-import { hitsOf, titleWeight, TITLE_WEIGHT, PHRASE_WEIGHT, type ResultData } from "../src/lib/search/hits.ts";
+import { hitsOf, titleWeight, TITLE_WEIGHT, PHRASE_WEIGHT, REPLACED_WEIGHT, type ResultData } from "../src/lib/search/hits.ts";
 
 let registry: Registry;
 let records: SearchRecord[];
@@ -146,6 +146,22 @@ describe("what search shows of a code, and how it reads a query", () => {
     const titles = hitsOf(results, "fosterhjem").map((h) => h.title);
     expect(titles.indexOf("2.3 Spesialiserte fosterhjem")).toBeLessThan(titles.indexOf("1 Fosterhjem i familie og nære nettverk"));
     expect(titles.indexOf("2.3 Spesialiserte fosterhjem")).toBeLessThan(titles.indexOf("2.1 Fosterhjem i familie og nære nettverk"));
+  });
+
+  it("ranks a discontinued table just below the table that replaces it", () => {
+    const table = (n: string, title: string, replacedBy?: string): ResultData => ({ url: `/tabeller/${n}/`, excerpt: "<mark>barn</mark> med <mark>tiltak</mark>", meta: { title: `Tabell ${n}: ${title}`, type: "Tabell", ...(replacedBy && { replacedBy }) }, sub_results: [] });
+    const hits = hitsOf(
+      [
+        { data: table("12238", "Barn med tiltak i løpet av året og per 31. desember, etter tiltakskategori (K)", "/tabeller/13939/"), score: 1 },
+        { data: table("12275", "Barn med tiltak i løpet av året og per 31. desember, etter alder og funksjon (K)"), score: 0.95 },
+        { data: table("13939", "Barn og unge med tiltak i løpet av året og per 31. desember, etter alder og tiltakskategori (K)"), score: 1 },
+      ],
+      "barn med tiltak",
+    );
+    expect(hits.map((h) => h.url)).toEqual(["/tabeller/13939/", "/tabeller/12238/", "/tabeller/12275/"]);
+    expect(hits[1].score).toBeCloseTo(hits[0].score * REPLACED_WEIGHT);
+    // A table that replaces one the query does not find keeps its own score.
+    expect(hitsOf([{ data: table("12238", "Barn med tiltak (K)", "/tabeller/13939/"), score: 1 }], "barn med tiltak").map((h) => h.url)).toEqual(["/tabeller/12238/"]);
   });
 
   it("weighs a title that has the query's words as written, in a row more, and not after «ikke»", () => {

@@ -16,7 +16,7 @@ const HEADING = 5;
 export interface ResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; type?: string; sections?: string; years?: string; grouping?: string };
+  meta: { title?: string; type?: string; sections?: string; years?: string; grouping?: string; replacedBy?: string };
   sub_results: SubResult[];
 }
 
@@ -180,6 +180,9 @@ export function definesWeight(text: string, q: string): number {
 /** The words of a code's label after the code itself («2.3 Spesialiserte fosterhjem» → 2). */
 const labelWords = (title: string) => Math.max(1, title.split(/\s+/).length - 1);
 
+/** How much a discontinued table counts beside the table that replaces it: just below it. */
+export const REPLACED_WEIGHT = 0.99;
+
 /** The codelist a code record belongs to, from its address («/kodelister/tiltak-kategori/2026/?koder=3»). */
 const listOf = (url: string) => url.match(/^\/kodelister\/[^/]+\//)?.[0] ?? url;
 
@@ -233,6 +236,21 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
   }
   // A hit must match a word of the query, not a fragment pagefind shortened it to.
   const real = all.filter((h) => answers(h, q));
+  // A discontinued Statbank table ranks just below the table that replaces it (as its source says:
+  // 13939 replaces 12238), which ranks at least where the discontinued one would. The successor is
+  // the table still published, but its title may name the query less well: SSB titled 12238 «Barn
+  // med tiltak …» and its successor «Barn og unge med tiltak …, etter alder …», which put 13939
+  // eighth for «barn med tiltak», five places below the table it replaces.
+  const found = new Map(real.map((h) => [h.url, h]));
+  for (const { data: r } of results) {
+    const old = found.get(r.url);
+    for (const next of r.meta.replacedBy?.split(" ") ?? []) {
+      const successor = found.get(next);
+      if (!old || !successor) continue;
+      successor.score = Math.max(successor.score, old.score);
+      old.score = Math.min(old.score, successor.score * REPLACED_WEIGHT);
+    }
+  }
   real.sort((a, b) => b.score - a.score);
   const named = (h: Hit) => h.type.startsWith("Kode i") && (h.title === q || h.title.startsWith(`${q} `));
   const hits: Hit[] = [];
