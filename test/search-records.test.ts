@@ -12,7 +12,7 @@ import { tempDir } from "./helpers.ts";
 import { yearSpan } from "../src/lib/search/year-span.ts";
 import { queryVariants } from "../src/lib/search/synonyms.ts";
 import { spacedHtml } from "../src/lib/search/index-pages.ts";
-import { hitsOf, titleWeight, TITLE_WEIGHT, PHRASE_WEIGHT, type ResultData } from "../src/lib/search/hits.ts";
+import { hitsOf, titleWeight, TITLE_WEIGHT, PHRASE_WEIGHT, REPLACED_WEIGHT, type ResultData } from "../src/lib/search/hits.ts";
 
 let registry: Registry;
 let records: SearchRecord[];
@@ -130,6 +130,38 @@ describe("what search shows of a code, and how it reads a query", () => {
     const sub = (title: string, n: number) => ({ url: `/k/2024/#kode-${title}`, title, excerpt: title.split(" ").slice(1, n + 1).map((w) => `<mark>${w}</mark>`).join(" "), weighted_locations: Array.from({ length: n }, () => ({ weight: 10, balanced_score: 1 })) });
     const codes = { url: "/k/2024/", excerpt: "", meta: { title: "K", type: "Kode i K", sections: "ja", years: "2023–" }, sub_results: [sub("1 Barn med tiltak", 3), sub("2 Andre tiltak", 1), sub("3 Tiltak tiltak tiltak", 3)] };
     expect(hitsOf([{ data: codes, score: 1 }], "barn med tiltak").map((h) => [h.title, h.years])).toEqual([["1 Barn med tiltak", "2023–"]]);
+  });
+
+  it("scores a code by how much its whole list is about the query, not the record of its years", () => {
+    const sub = (code: string, label: string, score = 1) => ({ url: `#kode-${code}`, title: `${code} ${label}`, excerpt: `${code} <mark>fosterhjem</mark>`, weighted_locations: [{ weight: 10, balanced_score: score }] });
+    const list = (url: string, type: string, years: string, subs: ReturnType<typeof sub>[]): ResultData => ({ url, excerpt: "", meta: { title: type, type, sections: "ja", years }, sub_results: subs.map((s) => ({ ...s, url: `${url.split("?")[0]}${s.url}` })) });
+    // The scores the bundled index gives «fosterhjem»: 2.3, new in 2024, is a record of its own,
+    // which scores lower than the record of 2.1, 2.2 and 2.4 of the same list (and its label, ending
+    // in the word, matches «fosterhjem.», a little less well).
+    const results = [
+      { data: list("/kodelister/flytting-til/2026/", "Kode i Flytting til", "2022–", [sub("1", "Fosterhjem i familie og nære nettverk"), sub("2", "Fosterhjem utenfor familie og nære nettverk")]), score: 20.4 },
+      { data: list("/kodelister/tiltak-kategori/2026/", "Kode i Tiltakskategori", "2018–", [sub("2.1", "Fosterhjem i familie og nære nettverk"), sub("2.4", "Fosterhjem etter § 4-27")]), score: 19.8 },
+      { data: list("/kodelister/tiltak-kategori/2026/?koder=3", "Kode i Tiltakskategori", "2024–", [sub("2.3", "Spesialiserte fosterhjem", 0.76)]), score: 11.1 },
+    ];
+    const titles = hitsOf(results, "fosterhjem").map((h) => h.title);
+    expect(titles.indexOf("2.3 Spesialiserte fosterhjem")).toBeLessThan(titles.indexOf("1 Fosterhjem i familie og nære nettverk"));
+    expect(titles.indexOf("2.3 Spesialiserte fosterhjem")).toBeLessThan(titles.indexOf("2.1 Fosterhjem i familie og nære nettverk"));
+  });
+
+  it("ranks a discontinued table just below the table that replaces it", () => {
+    const table = (n: string, title: string, replacedBy?: string): ResultData => ({ url: `/tabeller/${n}/`, excerpt: "<mark>barn</mark> med <mark>tiltak</mark>", meta: { title: `Tabell ${n}: ${title}`, type: "Tabell", ...(replacedBy && { replacedBy }) }, sub_results: [] });
+    const hits = hitsOf(
+      [
+        { data: table("12238", "Barn med tiltak i løpet av året og per 31. desember, etter tiltakskategori (K)", "/tabeller/13939/"), score: 1 },
+        { data: table("12275", "Barn med tiltak i løpet av året og per 31. desember, etter alder og funksjon (K)"), score: 0.95 },
+        { data: table("13939", "Barn og unge med tiltak i løpet av året og per 31. desember, etter alder og tiltakskategori (K)"), score: 1 },
+      ],
+      "barn med tiltak",
+    );
+    expect(hits.map((h) => h.url)).toEqual(["/tabeller/13939/", "/tabeller/12238/", "/tabeller/12275/"]);
+    expect(hits[1].score).toBeCloseTo(hits[0].score * REPLACED_WEIGHT);
+    // A table that replaces one the query does not find keeps its own score.
+    expect(hitsOf([{ data: table("12238", "Barn med tiltak (K)", "/tabeller/13939/"), score: 1 }], "barn med tiltak").map((h) => h.url)).toEqual(["/tabeller/12238/"]);
   });
 
   it("weighs a title that has the query's words as written, in a row more, and not after «ikke»", () => {

@@ -16,7 +16,7 @@ const HEADING = 5;
 export interface ResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; type?: string; sections?: string; years?: string; grouping?: string };
+  meta: { title?: string; type?: string; sections?: string; years?: string; grouping?: string; replacedBy?: string };
   sub_results: SubResult[];
 }
 
@@ -180,6 +180,12 @@ export function definesWeight(text: string, q: string): number {
 /** The words of a code's label after the code itself («2.3 Spesialiserte fosterhjem» → 2). */
 const labelWords = (title: string) => Math.max(1, title.split(/\s+/).length - 1);
 
+/** How much a discontinued table counts beside the table that replaces it: just below it. */
+export const REPLACED_WEIGHT = 0.99;
+
+/** The codelist a code record belongs to, from its address («/kodelister/tiltak-kategori/2026/?koder=3»). */
+const listOf = (url: string) => url.match(/^\/kodelister\/[^/]+\//)?.[0] ?? url;
+
 export function hitsOf(results: { data: ResultData; score: number }[], q: string): Hit[] {
   const words = q.trim().split(/\s+/).filter(Boolean).length;
   const all: Hit[] = [];
@@ -194,6 +200,14 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
   const codesOf = (r: ResultData) => r.sub_results.filter((s) => s.url.includes("#") && marked(s) >= Math.max(1, words));
   const coded = results.filter((r) => r.data.meta.sections);
   const codeScale = Math.max(0, ...coded.map((r) => r.score));
+  // How much a list is about the query is the best score of any of its records. A list's codes are
+  // split into records by the years they apply and the page they sit on, which is how the index is
+  // built, not what the list is about: «2.3 Spesialiserte fosterhjem», new in 2024, is a record of
+  // its own (four words, one «fosterhjem») and scored little more than half of the record of 2.1,
+  // 2.2 and 2.4 of the same list, so it came seventh for «fosterhjem», behind codes of another list
+  // («Flytting til») whose labels match no better. Scored by its list, it ranks by its own label.
+  const listScore = new Map<string, number>();
+  for (const r of coded) listScore.set(listOf(r.data.url), Math.max(listScore.get(listOf(r.data.url)) ?? 0, r.score));
   // The best match of any code, filtered or not: a code that matches only in its notes stays low.
   const bestMatch = Math.max(1e-9, ...coded.flatMap((r) => r.data.sub_results.map(subScore)));
   const codedLabels = coded.some((r) => codesOf(r.data).some(inLabel));
@@ -201,9 +215,9 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
     const type = r.meta.type ?? "";
     if (r.meta.sections) {
       const current = (r.meta.years?.endsWith("–") ? 1 : 0.8) * (r.meta.grouping ? GROUPING_WEIGHT : 1);
-      // Between the shared scale and the record's own score: a list the query is barely about
+      // Between the shared scale and the score of the code's list: a list the query is barely about
       // («arbeidsgruppe barnevern» in one long label of tiltak) does not lend its codes the top.
-      const scale = Math.sqrt(codeScale * score);
+      const scale = Math.sqrt(codeScale * listScore.get(listOf(r.url))!);
       const codes = codesOf(r);
       // A code that matches in its notes only is a hit where no code's label matches at all: then
       // the one code that mentions the word («kvalifiseringsstønad» in a KOSTRA-art note) is found.
@@ -222,6 +236,21 @@ export function hitsOf(results: { data: ResultData; score: number }[], q: string
   }
   // A hit must match a word of the query, not a fragment pagefind shortened it to.
   const real = all.filter((h) => answers(h, q));
+  // A discontinued Statbank table ranks just below the table that replaces it (as its source says:
+  // 13939 replaces 12238), which ranks at least where the discontinued one would. The successor is
+  // the table still published, but its title may name the query less well: SSB titled 12238 «Barn
+  // med tiltak …» and its successor «Barn og unge med tiltak …, etter alder …», which put 13939
+  // eighth for «barn med tiltak», five places below the table it replaces.
+  const found = new Map(real.map((h) => [h.url, h]));
+  for (const { data: r } of results) {
+    const old = found.get(r.url);
+    for (const next of r.meta.replacedBy?.split(" ") ?? []) {
+      const successor = found.get(next);
+      if (!old || !successor) continue;
+      successor.score = Math.max(successor.score, old.score);
+      old.score = Math.min(old.score, successor.score * REPLACED_WEIGHT);
+    }
+  }
   real.sort((a, b) => b.score - a.score);
   const named = (h: Hit) => h.type.startsWith("Kode i") && (h.title === q || h.title.startsWith(`${q} `));
   const hits: Hit[] = [];
