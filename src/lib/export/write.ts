@@ -1,5 +1,5 @@
 import { kontrollprogramChangelog } from "../diff/kontrollprogram-changelog.ts";
-import { link, mkdir, writeFile } from "node:fs/promises";
+import { linkSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { versionAt, type CodelistEntry, type Registry, type Version } from "../model/registry.ts";
 import type { CodelistVersion } from "../schema/index.ts";
@@ -38,14 +38,6 @@ interface ExportFile {
   lastChanged?: number;
   /** Given when the same content is written under several paths, so it is hashed once. */
   sha256?: string;
-  /** `content` as the bytes written: text encoded once, for its hash and for the file. */
-  bytes?: Uint8Array;
-}
-
-/** Text as UTF-8 (binary content as it is), with its SHA-256: the one encoding a file's text gets. */
-function encoded(content: string | Uint8Array): { bytes: Uint8Array; sha256: string } {
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  return { bytes, sha256: sha256(bytes) };
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -67,11 +59,11 @@ function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, s
     { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, fhirCanonicalBase(siteUrl))) },
     // XKOS-AP-NO classification: IRIs on the site's address, like the catalogue that lists it.
     { ext: "xkos.ttl", format: "xkos-turtle", content: codelistVersionToXkos(entry, version, siteUrl, registry.workingGroups.get(entry.meta.workingGroup)) },
-  ].map((f) => ({ ...f, ...encoded(f.content) }));
+  ].map((f) => ({ ...f, sha256: sha256(f.content) }));
   const previous = entry.versions[entry.versions.indexOf(version) - 1];
   if (version.data.correspondences?.length && previous) {
     const content = json(correspondencesToFhirConceptMap(entry, previous, version, fhirCanonicalBase(siteUrl)));
-    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, ...encoded(content) });
+    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
   }
   return { formats, versionJson: nestedVersionJson(version.data) };
 }
@@ -87,8 +79,7 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   siteUrl = normalisedSite(siteUrl);
   const resources = new Map<string, IndexExport["resources"][number]>();
   const add = (f: ExportFile) => {
-    let hash = f.sha256;
-    if (hash === undefined) ({ bytes: f.bytes, sha256: hash } = encoded(f.content));
+    const hash = (f.sha256 ??= sha256(f.content));
     const key = `${f.kind}:${f.id}`;
     const r = resources.get(key) ?? { kind: f.kind, id: f.id, files: [] };
     r.files.push({ url: `/api/v1/${f.path}`, format: f.format, sha256: hash, ...(f.year !== undefined && { year: f.year }), ...(f.lastChanged !== undefined && { lastChanged: f.lastChanged }) });
@@ -111,7 +102,7 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
       for (const f of files.formats) {
         // KLASS lists only the codes valid in the year: a code withdrawn inside the version's span makes the year's list its own.
         const own = f.ext === "klass.json" && klassYearKey(version, year) !== klassYearKey(version, version.year);
-        yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256, bytes: f.bytes }) });
+        yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256 }) });
       }
     }
     for (const year of years.slice(1)) {
@@ -164,39 +155,33 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   yield { kind: "schema", id: "index", format: "json", path: "index.json", content: exportJson("index", index, siteUrl) };
 }
 
-/** Writes the static API into `<outDir>/api/v1/`. */
+/**
+ * Writes the static API into `<outDir>/api/v1/`, one file at a time. Synchronous on purpose: text
+ * goes to the file without a Buffer of its own (Node's UTF-8 path), where the promise API made one per
+ * file: at KOSTRA scale 6 GB of buffers outside the heap, each 64 MB of them a full collection.
+ */
 export async function writeExports(registry: Registry, outDir: string, siteUrl: string): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
   const dirs = new Set<string>();
   // A codelist version's files are the same bytes in every year it is in force (most of the API at
   // KOSTRA scale): written once, then hard-linked. Each path is still a file of its own to readers.
-  const written = new Map<string, { path: string; done: Promise<void> }>();
-  // A few writes in flight keep the disk busy without holding the API in memory.
-  let pending: Promise<void>[] = [];
+  const written = new Map<string, string>();
   for (const f of exportFiles(registry, siteUrl)) {
     const path = join(outDir, "api", "v1", f.path);
     const dir = dirname(path);
     if (!dirs.has(dir)) {
       dirs.add(dir);
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
     }
     files++;
-    const content = f.bytes ?? f.content;
-    bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+    bytes += typeof f.content === "string" ? Buffer.byteLength(f.content) : f.content.length;
     const same = f.sha256 !== undefined ? written.get(f.sha256) : undefined;
-    if (same) {
-      pending.push(same.done.then(() => link(same.path, path)));
-    } else {
-      const done = writeFile(path, content);
-      if (f.sha256 !== undefined) written.set(f.sha256, { path, done });
-      pending.push(done);
-    }
-    if (pending.length >= 64) {
-      await Promise.all(pending);
-      pending = [];
+    if (same) linkSync(same, path);
+    else {
+      writeFileSync(path, f.content);
+      if (f.sha256 !== undefined) written.set(f.sha256, path);
     }
   }
-  await Promise.all(pending);
   return { files, bytes };
 }
