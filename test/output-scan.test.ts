@@ -73,6 +73,18 @@ describe("the scan of the built site before it is published", () => {
     });
   }
 
+  it("reads only the API when asked to (the build checks it beside the pages' index), naming files as on the site", async () => {
+    const s = site({ "index.html": `<p>Saken ${id}</p>`, "api/v1/codelists/a/2023.json": '{"codes":[{"code":"1.1"}]}' });
+    await s.ready;
+    writeFileSync(join(s.staging, "search-records.jsonl"), `{"title":"Saken ${id}"}\n`);
+    expect(await scanStep(s.dist, s.staging, 0, 1, "api/v1")).toBe(0);
+    writeFileSync(join(s.dist, "api/v1/codelists/a/2023.json"), `{"name":"${head} ${tail}"}`);
+    expect(await scanStep(s.dist, s.staging, 0, 1, "api/v1")).toBe(1);
+    expect(stderr).toContain("api/v1/codelists/a/2023.json: the file");
+    expect(stderr).not.toContain("index.html");
+    expect(stderr).not.toContain("records");
+  });
+
   it("stops at the search records the index was made from", async () => {
     const s = site({ "index.html": CLEAN_PAGE });
     await s.ready;

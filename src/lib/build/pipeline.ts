@@ -199,24 +199,33 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
     return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
   }
 
+  // The last line of defence, the check of what would be published for anything personal, reads
+  // the API as soon as it is written: it ends before the pages' index does, and its core would idle.
+  const SCAN = "the check of the built site for personal data";
+  let apiScan: StepEnd | undefined;
   failed = await sideBySide({
     "the search index of the pages": (signal) => kostraStep(["build-step", "search", partial, staging], { signal }),
-    "writing the API": (signal) => {
+    "writing the API": async (signal) => {
       signal.addEventListener("abort", () => stopApi.abort());
-      return startApi();
+      const end = await startApi();
+      if (end.status !== 0 || signal.aborted) return end;
+      return (apiScan = await kostraStep(["build-step", "scan", staging, staging, "0", "1", "api/v1"], { signal }));
     },
   });
-  if (failed) return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
+  if (failed) {
+    const name = failed.name === "writing the API" && apiScan ? `not publishing: ${SCAN} (the API)` : failed.name;
+    return fail(`${name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
+  }
   const changed = contentChangeRefusal(staging);
   if (changed) return fail(`${changed}; ${out} is left as it was`, 1);
-  await mkdir(join(partial, "api"), { recursive: true });
-  await rename(join(staging, "api", "v1"), join(partial, "api", "v1"));
-  // The last line of defence: nothing personal in what would be published, whatever its way there.
+  // The rest of the site: the pages and their search index, whatever their way there.
   failed = await sideBySide({
-    "the check of the built site for personal data": (signal) => kostraStep(["build-step", "scan", partial, staging, "0", "2"], { signal }),
-    "the check of the built site for personal data (second half)": (signal) => kostraStep(["build-step", "scan", partial, staging, "1", "2"], { signal }),
+    [SCAN]: (signal) => kostraStep(["build-step", "scan", partial, staging, "0", "2"], { signal }),
+    [`${SCAN} (second half)`]: (signal) => kostraStep(["build-step", "scan", partial, staging, "1", "2"], { signal }),
   });
   if (failed) return fail(`not publishing: ${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
+  await mkdir(join(partial, "api"), { recursive: true });
+  await rename(join(staging, "api", "v1"), join(partial, "api", "v1"));
   await rm(staging, { recursive: true, force: true });
   await rm(astroCwd, { recursive: true, force: true });
   await swapIn(partial, out);

@@ -32,12 +32,13 @@ async function allowedFrom(staging: string): Promise<ReadonlySet<string>> {
  * text as it reads, every part of a spreadsheet, the search index unpacked — must hold nothing that
  * looks like a national identity number. Validation looks at the content; this looks at what would
  * be published, whatever the way from one to the other. Prints each hit (file and what, never the
- * number) and exits 1 on any.
+ * number) and exits 1 on any. `under`: only that folder of `dist` (the API, checked in the staging
+ * folder as soon as it is written, beside the pages' search index), named as from `dist`.
  */
-export async function scanStep(dist: string, staging: string, k = 0, n = 1): Promise<number> {
+export async function scanStep(dist: string, staging: string, k = 0, n = 1, under?: string): Promise<number> {
   const started = performance.now();
   const allowed = await allowedFrom(staging);
-  const files = ((await readdir(dist, { recursive: true, withFileTypes: true })) as { name: string; parentPath: string; isFile(): boolean; isDirectory(): boolean }[])
+  const files = ((await readdir(under ? join(dist, under) : dist, { recursive: true, withFileTypes: true })) as { name: string; parentPath: string; isFile(): boolean; isDirectory(): boolean }[])
     .map((e) => ({ path: join(e.parentPath, e.name).slice(dist.length + 1), file: e.isFile() }))
     .sort((a, b) => a.path.localeCompare(b.path));
   const hits: string[] = [];
@@ -61,12 +62,12 @@ export async function scanStep(dist: string, staging: string, k = 0, n = 1): Pro
     },
   );
   // The search records the index was made from (their text is in the index's fragments, read there without it).
-  if (k === 0) {
+  if (k === 0 && !under) {
     const records = await readFile(join(staging, SEARCH_RECORDS_FILE), "utf8").catch(() => "");
     if (findNationalIds(records, allowed).length) hits.push("the search index's records");
   }
   const ms = performance.now() - started;
-  recordTiming(`scan-${k}`, ms);
+  recordTiming(under ? `scan-${under.split("/")[0]}` : `scan-${k}`, ms);
   if (!hits.length) return 0;
   const shown = hits.sort().map((h) => `  ${escapeForTerminal(redactNationalIds(h))}`);
   process.stderr.write(`kostra build: the built site holds something that looks like a national identity number (not shown) in ${hits.length} place(s):\n${shown.join("\n")}\n`);
