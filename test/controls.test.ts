@@ -4,6 +4,7 @@ import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
 import { runControlTests, type ControlTestResult } from "../src/lib/rules/run-tests.ts";
 import { evaluateControl, contextFor } from "../src/lib/rules/evaluate.ts";
 import { expressionError } from "../src/lib/rules/environment.ts";
+import { intOrZero } from "../src/lib/rules/kotlin-values.ts";
 import { withSums } from "../src/lib/rules/context.ts";
 import type { Registry } from "../src/lib/model/registry.ts";
 import type { Control } from "../src/lib/schema/index.ts";
@@ -61,5 +62,20 @@ describe("the evaluator", () => {
   it("derives the specification's dates from the reporting year for file extracts", () => {
     const ctx = contextFor({ source: "x", records: [{ id: "r", name: "R", fields: [{ name: "A", type: "text" }] }] }, 2024, { rapporteringsar: 2024 });
     expect(ctx).toMatchObject({ telledato: "2024-12-31", forrigeTelledato: "2023-12-31", minimumsdato: "1999-01-01", maksimumsdato: "2049-12-31", rapporteringsar: 2024n });
+  });
+});
+
+describe("SSB's numbers in CEL", () => {
+  const control = (when: string): Control => ({ id: "t", title: "t", severity: "WARNING", condition: "t", message: "m", when });
+
+  it("reads a field's text as a number as SSB's fieldAsIntOrDefault does: trimmed, signed, 32-bit, else 0", () => {
+    const cases: [string, number][] = [["  12 ", 12], ["+5", 5], ["-3", -3], ["007", 7], ["-0", 0], ["", 0], ["     ", 0], ["1 2", 0], ["1x", 0], ["+", 0], ["--1", 0], ["2147483647", 2147483647], ["2147483648", 0], ["-2147483648", -2147483648], ["\u00a012\u3000", 12], ["\u0663\u0661", 31], ["١٢", 12], ["\t4\n", 4]];
+    for (const [text, n] of cases) expect(intOrZero(text), JSON.stringify(text)).toBe(n);
+    expect(Object.is(intOrZero("-0"), -0)).toBe(false);
+  });
+
+  it("gives CEL intOrZero, and the lists extension's distinct() and sort()", () => {
+    expect(evaluateControl(control('intOrZero(" 12") + intOrZero("x") == 12'), {})).toEqual({ outcome: "fail" });
+    expect(evaluateControl(control('["b", "a", "b"].distinct().sort() == ["a", "b"]'), {})).toEqual({ outcome: "fail" });
   });
 });
