@@ -1,5 +1,7 @@
+import type { Control } from "../schema/control.ts";
 import type { Record as FileRecord } from "../schema/record.ts";
-import { fixedWidthContext } from "../rules/context.ts";
+import { codeListVariables, fixedWidthContext } from "../rules/context.ts";
+import { DuplicateFinder } from "../rules/duplicates.ts";
 import { ControlRunner } from "./controls.ts";
 import { valueFault } from "./field-value.ts";
 import { printable } from "./mask.ts";
@@ -28,13 +30,15 @@ const FAULT_TEXT = {
  * Checks the lines of a fixed-width extract as SSB's control program does (felles_posisjonsbaserte_
  * filvedlegg.md): control 001, every line as long as the record (a FATAL that stops the form's
  * controls); control 002, each field's mandatory value, data type, date pattern and code valid in the
- * year; then the form's CEL controls, per line (`scope`) and on the list of all lines.
+ * year; then the form's controls, per line (`scope`: CEL and sum tables), on the list of all lines
+ * (CEL without `scope`), and the duplicate rules, in one pass with a hash of each line's key.
  */
 export class FixedWidthChecker {
   readonly record: FileRecord;
   readonly width: number;
   readonly #controls: ControlRunner;
   readonly #kept: Record<string, string>[] = [];
+  readonly #duplicates: { control: Control; finder: DuplicateFinder }[];
   #tooLarge = false;
   #rightLength = 0;
   #wrongLength: number[] = [];
@@ -42,10 +46,11 @@ export class FixedWidthChecker {
   readonly #derived: Record<string, unknown>;
 
   constructor(private readonly plan: CheckPlan, private readonly problems: ProblemList, portal: Record<string, unknown>) {
-    this.#derived = { ...plan.variables, ...portal };
+    this.#derived = { ...codeListVariables(plan.version), ...plan.variables, ...portal };
     this.record = plan.version.records![0];
     this.width = Math.max(...this.record.fields.map((f) => (f.position ?? 1) + (f.length ?? 0) - 1));
     this.#controls = new ControlRunner(plan, problems);
+    this.#duplicates = this.#controls.duplicates.filter((c) => c.scope === this.record.id).map((control) => ({ control, finder: new DuplicateFinder(control.duplicates!.key) }));
   }
 
   /** Longest line kept whole; a longer one is wrong anyway. */
@@ -78,6 +83,7 @@ export class FixedWidthChecker {
       const context = fixedWidthContext(this.record.id, this.plan.year, { line: values }, this.#derived);
       for (const control of scoped) this.#controls.run(control, context, values, { line: number });
     }
+    for (const { finder } of this.#duplicates) finder.add(values, number);
     if (this.#controls.wholeFile.length && !this.#tooLarge) {
       if (this.#kept.length >= WHOLE_FILE_MAX_LINES) {
         this.#tooLarge = true;
@@ -91,7 +97,11 @@ export class FixedWidthChecker {
       this.problems.fatal("fil", `Ingen linje i filen har lengden ${this.width} tegn som en ${this.plan.number}-post skal ha: dette er ikke en ${this.plan.number}-fil for ${this.plan.year}.`, { expected: `linjer på ${this.width} tegn` });
       return;
     }
-    if (this.#wrongLength.length || !this.#controls.wholeFile.length) return;
+    if (this.#wrongLength.length) return;
+    for (const { control, finder } of this.#duplicates) {
+      for (const group of finder.groups()) this.#controls.report(control, [{ values: group.values }], {}, undefined, { line: group.lines[0], lines: group.lines });
+    }
+    if (!this.#controls.wholeFile.length) return;
     if (this.#tooLarge) {
       this.problems.add({ severity: "INFO", control: "fil", message: `Kontrollene på hele filen (${this.#controls.wholeFile.map((c) => c.id).join(", ")}) er ikke kjørt: filen har over ${WHOLE_FILE_MAX_LINES.toLocaleString("nb-NO")} linjer.` });
       return;
