@@ -39,16 +39,22 @@ export class FixedWidthChecker {
   readonly #controls: ControlRunner;
   readonly #kept: Record<string, string>[] = [];
   readonly #duplicates: { control: Control; finder: DuplicateFinder }[];
+  /** Each field with its columns and codes, worked out once rather than on every line. */
+  readonly #fields: { field: FileRecord["fields"][number]; from: number; to: number; codes: CheckPlan["codes"][string] | undefined }[];
   #tooLarge = false;
   #rightLength = 0;
   #wrongLength: number[] = [];
 
   readonly #derived: Record<string, unknown>;
+  /** The CEL variables every line shares (`fixedWidthContext` of a line, without the line); each line's context inherits them. */
+  readonly #shared: Record<string, unknown>;
 
   constructor(private readonly plan: CheckPlan, private readonly problems: ProblemList, portal: Record<string, unknown>) {
     this.#derived = { ...codeListVariables(plan.version), ...plan.variables, ...portal };
     this.record = plan.version.records![0];
+    this.#shared = fixedWidthContext(this.record.id, plan.year, { line: {} }, this.#derived);
     this.width = Math.max(...this.record.fields.map((f) => (f.position ?? 1) + (f.length ?? 0) - 1));
+    this.#fields = this.record.fields.map((field) => ({ field, from: field.position!, to: field.position! + field.length! - 1, codes: plan.codes[codesKey(this.record.id, field.name)] }));
     this.#controls = new ControlRunner(plan, problems);
     this.#duplicates = this.#controls.duplicates.filter((c) => c.scope === this.record.id).map((control) => ({ control, finder: new DuplicateFinder(control.duplicates!.key) }));
   }
@@ -67,12 +73,10 @@ export class FixedWidthChecker {
     }
     this.#rightLength++;
     const values: Record<string, string> = {};
-    for (const field of this.record.fields) {
-      const from = field.position!;
-      const to = from + field.length! - 1;
+    for (const { field, from, to, codes } of this.#fields) {
       const raw = text.slice(from - 1, to);
       values[field.name] = raw;
-      const fault = valueFault(field, raw, this.plan.codes[codesKey(this.record.id, field.name)], true);
+      const fault = valueFault(field, raw, codes, true);
       if (fault) {
         this.problems.add({ severity: "ERROR", control: "002", line: number, field: field.name, position: `${from}–${to}`, found: `'${printable(field.name, raw)}'`, expected: fault.expected, message: `Korrigér felt '${field.name}', posisjon fra og med ${from} til og med ${to}: feltet ${FAULT_TEXT[fault.kind]}.` });
       }
@@ -80,7 +84,10 @@ export class FixedWidthChecker {
     if (this.#wrongLength.length) return;
     const scoped = this.#controls.byScope.get(this.record.id);
     if (scoped?.length) {
-      const context = fixedWidthContext(this.record.id, this.plan.year, { line: values }, this.#derived);
+      // The line on top of the shared variables, as `fixedWidthContext` gives them, without copying them per line.
+      const context = Object.create(this.#shared) as Record<string, unknown>;
+      context[this.record.id] = values;
+      context.linje = values;
       for (const control of scoped) this.#controls.run(control, context, values, { line: number });
     }
     for (const { finder } of this.#duplicates) finder.add(values, number);
