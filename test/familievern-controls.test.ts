@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../src/lib/load/load-content.ts";
 import type { Registry } from "../src/lib/model/registry.ts";
 import { contextFor, evaluateControl } from "../src/lib/rules/evaluate.ts";
-import { fixedWidthContext, lookupVariables } from "../src/lib/rules/context.ts";
+import { codeListVariables, fixedWidthContext, lookupVariables } from "../src/lib/rules/context.ts";
+import { controlMessages } from "../src/lib/check/controls.ts";
 import { codelistCodesAt } from "../src/lib/rules/run-tests.ts";
 import type { Control, FormVersion } from "../src/lib/schema/index.ts";
 import { REPO } from "./helpers.ts";
@@ -12,7 +13,9 @@ import { casesOfForm, FORMS, rulesOfForm, type FormId, type SsbCase } from "./ss
  * SSB's familievern rules (Kotlin, test/fixtures/reference/kontrollprogram/rules/) against their
  * transcription as controls in content/forms/{52af,52bf,53f,55f}/<year>.yaml: every rule a form's
  * `*Main.kt` runs is a control in every year, and every case SSB's unit tests pin gives SSB's verdict,
- * both as the control's own test vector and on a whole line built from the Kotlin test.
+ * both as the control's own test vector and on a whole line built from the Kotlin test; where SSB's
+ * test pins a message, the vector pins the filled messages, as many as SSB expects and the first
+ * starting with SSB's text (SSB's `shouldStartWith`), and so does the whole line.
  */
 const YEARS = [2024, 2025, 2026];
 /** Rules whose fields the year's file description does not have (55F 2024 has the older layout). */
@@ -74,7 +77,17 @@ describe.each(Object.keys(FORMS) as FormId[])("familievern form %s", (form) => {
             expect(vector!.expect, `${form} ${year} ${control.id} «${c.name}»`).toBe(c.expect);
             expect(evaluateControl(control, contextFor(v, year, vector!.input, derived)), `${form} ${year} ${control.id} «${c.name}»`).toEqual({ outcome: c.expect });
             // The same case on a whole line, built from the Kotlin test rather than the vector.
-            expect(evaluateControl(control, kotlinCaseContext(form, v, year, c, control, derived)), `${form} ${year} ${control.id} «${c.name}» on a whole line`).toEqual({ outcome: c.expect });
+            const line = kotlinCaseContext(form, v, year, c, control, derived);
+            expect(evaluateControl(control, line), `${form} ${year} ${control.id} «${c.name}» on a whole line`).toEqual({ outcome: c.expect });
+            if (c.message !== undefined) {
+              const what = `${form} ${year} ${control.id} «${c.name}»`;
+              expect(vector!.messages, `${what}: the vector pins no messages`).toBeDefined();
+              expect(vector!.messages!.length, `${what}: as many messages as SSB's expectedSize`).toBe(c.size);
+              expect(vector!.messages![0].startsWith(c.message), `${what}: «${vector!.messages![0]}» starts with SSB's «${c.message}»`).toBe(true);
+              const onLine = controlMessages(v, control, line);
+              expect("messages" in onLine && onLine.messages.length, `${what} on a whole line: ${JSON.stringify(onLine)}`).toBe(c.size);
+              if ("messages" in onLine) expect(onLine.messages[0].startsWith(c.message), `${what} on a whole line: «${onLine.messages[0]}»`).toBe(true);
+            }
             pinned++;
           }
         }
@@ -88,8 +101,9 @@ describe.each(Object.keys(FORMS) as FormId[])("familievern form %s", (form) => {
 function kotlinCaseContext(form: FormId, v: FormVersion, year: number, c: SsbCase, control: Control, derived: Record<string, unknown>) {
   const blank = Object.fromEntries(v.records![0].fields.map((f) => [f.name, " ".repeat(f.length ?? 0)]));
   const lines = c.lines.map((l) => ({ ...blank, ...TEST_DEFAULTS[form], ...l }));
-  const vars = c.mapping ? { ...derived, koblinger: c.mapping } : derived;
-  return control.scope ? fixedWidthContext(form, year, { line: lines[0] }, vars) : fixedWidthContext(form, year, { lines }, vars);
+  const vars = { ...codeListVariables(v), ...derived, ...(c.mapping ? { koblinger: c.mapping } : {}) };
+  // A duplicate rule compares the lines of the whole file; other scoped controls read one line.
+  return control.scope && !control.duplicates ? fixedWidthContext(form, year, { line: lines[0] }, vars) : fixedWidthContext(form, year, { lines }, vars);
 }
 
 describe("the pinning can fail", () => {

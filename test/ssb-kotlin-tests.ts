@@ -26,8 +26,10 @@ export interface SsbCase {
   lines: Record<string, string>[];
   /** The region mapping the test gives the rule, where it gives one. */
   mapping?: { region: string; fylke: string; kontor: string }[];
-  /** The message SSB expects, as the Kotlin writes it (string literals joined). */
+  /** The message SSB expects, as the Kotlin writes it (string literals joined): the first message's start (`shouldStartWith`). */
   message?: string;
+  /** How many messages SSB expects where it fails (`expectedSize`, default 1). */
+  size?: number;
 }
 
 /** Every `const val X_COL_NAME = "X"` of the familievern forms: constant → field name. */
@@ -158,7 +160,9 @@ export function casesOfFile(file: string, cols = columnNames()): SsbCase[] {
     });
     const named = new Map(args.slice(2).map((a) => [a.split("=")[0].trim(), a.slice(a.indexOf("=") + 1).trim()]));
     const message = named.get("expectedErrorMessage");
-    cases.push({ file, rule, name, expect: message ? "fail" : "pass", lines, ...(mapping.length ? { mapping } : {}), ...(message ? { message: kotlinString(message) } : {}) });
+    const size = named.get("expectedSize");
+    if (size !== undefined && !/^\d+$/.test(size)) throw new Error(`${file} «${name}»: expectedSize is not a number: ${size}`);
+    cases.push({ file, rule, name, expect: message ? "fail" : "pass", lines, ...(mapping.length ? { mapping } : {}), ...(message ? { message: kotlinString(message), size: Number(size ?? 1) } : {}) });
   }
   return cases;
 }

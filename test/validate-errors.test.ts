@@ -108,6 +108,25 @@ describe("validate: one fixture per error kind", () => {
     expect(finding!.field).toMatch(/^records\.\d+\.fields\.\d+\.codelist\.codelist$/);
   });
 
+  it("fails a sum table naming a field the record lacks, a value for no placeholder, and a pinned message the control does not give", async () => {
+    const root = contentCopy();
+    const file = join(root, "content/forms/55f/2026.yaml");
+    const text = readFileSync(file, "utf8");
+    const edited = text
+      .replace('- [ "FORHOLD_MEKLER", "FORHOLD_KLIENT", "FORHOLD_TOT" ]', '- [ "FORHOLD_MEKLER", "FORHOLD_KLIENTEN", "FORHOLD_TOT" ]')
+      .replace("      fylkeList: '", "      fylkesliste: '")
+      .replace("av følgende liste ([(BARN_DELT, 1), (BARN_IKKE_DELT, 0)])", "av følgende liste ([(BARN_DELT, 1)])");
+    expect(edited.split("\n").filter((l, i) => l !== text.split("\n")[i])).toHaveLength(3);
+    writeFileSync(file, edited);
+    const found = (await validateContent(root)).findings.filter((f) => f.file === "content/forms/55f/2026.yaml" && f.severity === "error");
+    expect(found.map((f) => f.message)).toEqual([
+      "the message has no placeholder {fylkesliste}",
+      expect.stringMatching(/^unknown field "FORHOLD_KLIENTEN" of record 55f/),
+      expect.stringMatching(/^test "invalid numbers" of control 017 gave 1 message\(s\); message 1: «Summen \(BARN_TOT\) med verdi \(4\) er ulik summen \(1\) av følgende liste \(\[\(BARN_DELT, 1\), \(BARN_IKKE_DELT, 0\)\]\)»$/),
+    ]);
+    expect(found.map((f) => f.field)).toEqual(["controls.0.values.fylkesliste", expect.stringMatching(/^controls\.\d+\.sumTable\.rows\.0\.1$/), expect.stringMatching(/^controls\.\d+\.tests\.1\.messages\.0$/)]);
+  });
+
   it("gives every finding what was expected", async () => {
     for (const c of cases) {
       const result = await validateContent(fixtureWith(c.name));

@@ -27,7 +27,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 const where = (p: Problem) =>
-  [p.line !== undefined ? `linje ${p.line}` : "", p.path ?? "", p.recordId !== undefined ? `journalnummer ${p.recordId}` : "", p.field !== undefined ? `felt ${p.field}` : "", p.position !== undefined ? `posisjon ${p.position}` : ""].filter(Boolean).join(", ");
+  [p.lines !== undefined ? `linjene ${p.lines.join(", ")}` : p.line !== undefined ? `linje ${p.line}` : "", p.path ?? "", p.recordId !== undefined ? `journalnummer ${p.recordId}` : "", p.field !== undefined ? `felt ${p.field}` : "", p.position !== undefined ? `posisjon ${p.position}` : ""].filter(Boolean).join(", ");
 
 function problemItem(p: Problem): HTMLLIElement {
   const detail = [p.found !== undefined ? `fant ${p.found}` : "", p.expected !== undefined ? `ventet ${p.expected}` : ""].filter(Boolean).join("; ");
@@ -133,7 +133,7 @@ const cell = (value: string | number | undefined) => {
 /** The report as CSV (semicolons, UTF-8 with BOM, as the site's spreadsheets): every listed problem, then those new next year with their change. */
 export function reportCsv(report: CheckReport, later?: { report: CheckReport; comparison: NextYearComparison }, origin = ""): string {
   const head = ["år", "alvorlighet", "kontroll", "linje", "sti", "journalnummer", "felt", "posisjon", "funnet", "forventet", "melding", "endring", "lenke"];
-  const row = (year: number, p: Problem, change?: { text: string; href: string }) => [year, SEVERITY_NB[p.severity], p.control, p.line, p.path, p.recordId, p.field, p.position, p.found, p.expected, p.message, change?.text, change ? `${origin}${change.href}` : undefined];
+  const row = (year: number, p: Problem, change?: { text: string; href: string }) => [year, SEVERITY_NB[p.severity], p.control, p.lines?.join(", ") ?? p.line, p.path, p.recordId, p.field, p.position, p.found, p.expected, p.message, change?.text, change ? `${origin}${change.href}` : undefined];
   const rows = [head, ...report.problems.map((p) => row(report.year, p)), ...(later?.comparison.newProblems ?? []).map((n) => row(later!.report.year, n.problem, n.change))];
   return "\uFEFF" + rows.map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
 }

@@ -1,31 +1,59 @@
 import type { Control } from "../schema/control.ts";
-import { evaluateControl } from "../rules/evaluate.ts";
+import type { FormVersion } from "../schema/form-version.ts";
+import { runControl, type ControlProblem } from "../rules/evaluate.ts";
 import { fillMessage } from "./message.ts";
 import { safe } from "./mask.ts";
 import type { CheckPlan } from "./plan.ts";
 import type { Problem, ProblemList } from "./report.ts";
 
 /**
- * Runs a form version's controls (CEL, `src/lib/rules`) on the CEL variables the rules module builds
- * for what the file gives (`contextFor`, `fixedWidthContext`), and reports each failing control with its
- * severity and its message filled in. A control that cannot run on this input (a variable the
- * portal would send is missing, or the expression fails) is reported once, as INFO, not as the
- * file's fault.
+ * A problem's message: the control's message with its placeholders filled from the problem's values
+ * (`values`, a sum table's, a duplicate group's), the CEL variables and the record occurrence
+ * (`fillMessage`), personal numbers masked.
+ */
+function messageOf(control: Control, problem: ControlProblem, context: Record<string, unknown>, occurrence: Record<string, unknown> | undefined, recordIdByName: ReadonlyMap<string, string>): string {
+  // The problem's values over the variables (which may inherit theirs: `Object.create`), without copying them.
+  const values = Object.keys(problem.values).length ? Object.assign(Object.create(context) as Record<string, unknown>, problem.values) : context;
+  return safe(fillMessage(control.message, values, occurrence, recordIdByName));
+}
+
+/**
+ * The messages a control reports for a test case's variables, as `kostra check` would list them:
+ * the occurrence is the scope's record (`context[scope]`, or `linje` in a fixed-width test case).
+ */
+export function controlMessages(version: Pick<FormVersion, "records">, control: Control, context: Record<string, unknown>): { messages: string[] } | { error: string } {
+  const outcome = runControl(control, context);
+  if (outcome.outcome === "error") return { error: outcome.error };
+  if (outcome.outcome !== "fail") return { messages: [] };
+  const scoped = control.scope !== undefined && !control.duplicates ? (context[control.scope] ?? context.linje) : undefined;
+  const occurrence = scoped && typeof scoped === "object" && !Array.isArray(scoped) ? (scoped as Record<string, unknown>) : undefined;
+  const byName = new Map((version.records ?? []).map((r) => [r.name, r.id]));
+  return { messages: outcome.problems.map((p) => messageOf(control, p, context, occurrence, byName)) };
+}
+
+/**
+ * Runs a form version's controls (`src/lib/rules`: CEL, sum tables, duplicate rules) on the CEL
+ * variables the rules module builds for what the file gives (`contextFor`, `fixedWidthContext`), and
+ * reports each problem a control finds with its severity and its message filled in: one per failing
+ * row or column of a sum table, per item of `forEach`, per group of duplicates. A control that cannot
+ * run on this input (a variable the portal would send is missing, or the expression fails) is
+ * reported once, as INFO, not as the file's fault.
  */
 export class ControlRunner {
   readonly byScope = new Map<string, Control[]>();
   readonly wholeFile: Control[] = [];
+  /** The duplicate rules, which the checker runs in one pass over the occurrences of their record. */
+  readonly duplicates: Control[] = [];
   readonly recordIdByName: Map<string, string>;
   readonly #notRun = new Set<string>();
-  /** What SSB's program fills in at run time and the plan knows, by control id (`{codeList}`). */
-  readonly #values = new Map<string, Record<string, string>>();
 
   constructor(plan: CheckPlan, private readonly problems: ProblemList) {
     for (const control of plan.version.controls ?? []) {
-      if (control.when === undefined) continue;
-      // SSB's «forventet én av: {codeList}» is the field's code list: the codes valid in the year checked.
-      const field = control.appliesTo?.length === 1 ? plan.codes[control.appliesTo[0]] : undefined;
-      if (field && control.message.includes("{codeList}")) this.#values.set(control.id, { codeList: field.valid.join(", ") });
+      if (control.duplicates) {
+        this.duplicates.push(control);
+        continue;
+      }
+      if (control.when === undefined && control.sumTable === undefined) continue;
       if (control.scope === undefined) this.wholeFile.push(control);
       else this.byScope.set(control.scope, [...(this.byScope.get(control.scope) ?? []), control]);
     }
@@ -37,15 +65,28 @@ export class ControlRunner {
     return this.#notRun.size;
   }
 
-  /** Runs one control on its CEL variables; `occurrence` fills the message's `{@Attr}`. */
+  /** Runs one control on its CEL variables; `occurrence` fills the message's `{@Attr}` and `{FIELD}`. */
   run(control: Control, context: Record<string, unknown>, occurrence: Record<string, unknown> | undefined, at: Partial<Problem>): void {
-    const outcome = evaluateControl(control, context);
-    if (outcome.outcome === "fail") {
-      if (!this.problems.listing) return this.problems.count(control.severity, control.id);
-      this.problems.add({ severity: control.severity, control: control.id, message: safe(fillMessage(control.message, { ...context, ...this.#values.get(control.id) }, occurrence, this.recordIdByName)), ...at });
-    } else if (outcome.outcome === "error" && !this.#notRun.has(control.id)) {
-      this.#notRun.add(control.id);
-      this.problems.add({ severity: "INFO", control: control.id, message: safe(`Kontrollen ${control.id} («${control.title}») kunne ikke kjøres på denne filen: ${outcome.error}. Den trenger trolig verdier som portalen sender med filen.`), ...at });
+    const outcome = runControl(control, context, { fill: this.problems.listing });
+    if (outcome.outcome === "fail") this.report(control, outcome.problems, context, occurrence, at);
+    else if (outcome.outcome === "error") this.failed(control, outcome.error, at);
+  }
+
+  /** Reports a control's problems, each message filled from its values, the variables and the occurrence. */
+  report(control: Control, found: readonly ControlProblem[], context: Record<string, unknown>, occurrence: Record<string, unknown> | undefined, at: Partial<Problem>): void {
+    for (const problem of found) {
+      if (!this.problems.listing) {
+        this.problems.count(control.severity, control.id);
+        continue;
+      }
+      this.problems.add({ severity: control.severity, control: control.id, message: messageOf(control, problem, context, occurrence, this.recordIdByName), ...at });
     }
+  }
+
+  /** A control that could not run on this file: said once, as INFO. */
+  failed(control: Control, error: string, at: Partial<Problem>): void {
+    if (this.#notRun.has(control.id)) return;
+    this.#notRun.add(control.id);
+    this.problems.add({ severity: "INFO", control: control.id, message: safe(`Kontrollen ${control.id} («${control.title}») kunne ikke kjøres på denne filen: ${error}. Den trenger trolig verdier som portalen sender med filen.`), ...at });
   }
 }

@@ -8,7 +8,8 @@ const SEVERITY_NB: Record<Problem["severity"], string> = { FATAL: "FATAL", ERROR
 /** Where a problem is, in words: line, XML path, record id, field, columns. */
 function where(p: Problem): string {
   const parts: string[] = [];
-  if (p.line !== undefined) parts.push(`linje ${p.line}`);
+  if (p.lines !== undefined) parts.push(`linjene ${p.lines.join(", ")}`);
+  else if (p.line !== undefined) parts.push(`linje ${p.line}`);
   if (p.path !== undefined) parts.push(p.path);
   if (p.recordId !== undefined) parts.push(`journalnummer ${p.recordId}`);
   if (p.field !== undefined) parts.push(`felt ${p.field}`);

@@ -8,6 +8,7 @@ export const Problem = z
     control: z.string().describe("The control's id (`avgiver_02`), or the engine's own check: `001` record length, `002` field, `xml`, `struktur`, `unik`, `fil`."),
     message: z.string().describe("The message, placeholders filled from the record; personal numbers hidden."),
     line: z.number().int().optional().describe("Line in the file, 1-based."),
+    lines: z.array(z.number().int()).optional().describe("All the lines the problem concerns, where it is more than one (a group of duplicates); `line` is the first."),
     path: z.string().optional().describe("XML: the element's path (`/Barnevern/Individ[3]/Melding[1]`)."),
     recordId: z.string().optional().describe("The record's identifier where it has one: the journal number for 15F (never a personal number)."),
     field: z.string().optional().describe("The field concerned."),

@@ -204,7 +204,7 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
   if (before.data.controls === undefined || after.data.controls === undefined) return sortDrafts(drafts);
   const oldControls = new Map((before.data.controls ?? []).map((c) => [c.id, c]));
   const newControls = new Map((after.data.controls ?? []).map((c) => [c.id, c]));
-  const cstate = (c: Control) => ({ label: c.message, severity: c.severity, ...(c.when !== undefined && { when: c.when }) });
+  const cstate = (c: Control) => ({ label: c.message, severity: c.severity, ...(ruleOf(c) !== undefined && { when: ruleOf(c) }) });
   for (const [id, o] of oldControls) {
     const n = newControls.get(id);
     const at = { element: id, elementKind: "control" as const };
@@ -215,8 +215,8 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
     if (SEVERITY_RANK[n.severity] !== SEVERITY_RANK[o.severity]) {
       drafts.push(make(SEVERITY_RANK[n.severity] > SEVERITY_RANK[o.severity] ? "control-made-stricter" : "control-made-lenient", { ...at, before: { severity: o.severity }, after: { severity: n.severity } }, id));
     }
-    if ((o.when ?? o.notExpressible) !== (n.when ?? n.notExpressible)) {
-      drafts.push(make("control-condition-changed", { ...at, before: { when: o.when ?? "" }, after: { when: n.when ?? "" }, textDiff: wordDiff(o.when ?? o.notExpressible ?? "", n.when ?? n.notExpressible ?? "") }, id));
+    if ((ruleOf(o) ?? o.notExpressible) !== (ruleOf(n) ?? n.notExpressible)) {
+      drafts.push(make("control-condition-changed", { ...at, before: { when: ruleOf(o) ?? "" }, after: { when: ruleOf(n) ?? "" }, textDiff: wordDiff(ruleOf(o) ?? o.notExpressible ?? "", ruleOf(n) ?? n.notExpressible ?? "") }, id));
     }
     if (o.message !== n.message || o.title !== n.title || o.condition !== n.condition) {
       drafts.push(make("control-text-changed", { ...at, before: { label: o.message }, after: { label: n.message }, textDiff: wordDiff(o.message, n.message) }, id));
@@ -226,6 +226,17 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
     if (!oldControls.has(id)) drafts.push(make(blocking(n) ? "control-added-blocking" : "control-added-warning", { element: id, elementKind: "control", after: cstate(n) }, id));
   }
   return sortDrafts(drafts);
+}
+
+/**
+ * What a control checks, as text to compare two years by: its CEL expression (with the items of its
+ * `forEach`), its sum table, its duplicate key; undefined when it is described in words only.
+ */
+export function ruleOf(c: Control): string | undefined {
+  if (c.when !== undefined) return c.forEach ? `${c.when} (for each ${c.forEach.variable} of ${JSON.stringify(c.forEach.items)})` : c.when;
+  if (c.sumTable) return `sum table: ${c.sumTable.rows.map((r) => `${r.slice(0, -1).join(" + ")} = ${r[r.length - 1]}`).join("; ")}`;
+  if (c.duplicates) return `duplicates of ${c.duplicates.key.join(" + ")}`;
+  return undefined;
 }
 
 /** The schema rules (XSD identity constraints) declared on records, added, removed and changed; keyed `record.RuleName`. */

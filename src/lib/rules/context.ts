@@ -63,6 +63,27 @@ export function fileExtractContext(input: Record<string, unknown>): Record<strin
   };
 }
 
+/** A code of a field's own code list, as `kodelister` gives it to CEL. */
+export type FieldCode = { code: string; label: string };
+
+const codeListsOf = new WeakMap<object, Record<string, FieldCode[]>>();
+
+/**
+ * `kodelister`: the own code list of every record field that has one, by `<record id>.<field name>`
+ * (`kodelister["52af.KONTAKT_TIDL_A"]`), each code with its label, in the source's order. What SSB's
+ * rules write as a field definition's `codeList` (`{codeList}` in a message) is made from it.
+ */
+export function codeListVariables(version: Pick<FormVersion, "records">): { kodelister: Record<string, FieldCode[]> } {
+  const records = version.records ?? [];
+  let lists = codeListsOf.get(records);
+  if (!lists) {
+    lists = {};
+    for (const r of records) for (const f of r.fields) if (f.codes?.length) lists[`${r.id}.${f.name}`] = f.codes.map((c) => ({ code: c.code, label: c.label }));
+    codeListsOf.set(records, lists);
+  }
+  return { kodelister: lists };
+}
+
 /** A code and its parent, as a codelist version lists them. */
 export type CodeLink = { code: string; parent?: string };
 

@@ -1,16 +1,26 @@
 import { Environment } from "@marcbachmann/cel-js";
+import { intOrZero } from "./kotlin-values.ts";
+
+/** Orders CEL values as the lists extension's `sort()` does: numbers, strings (and bools) by value. */
+const compare = (a: unknown, b: unknown) => (a! < b! ? -1 : a! > b! ? 1 : 0);
 
 /**
- * The CEL environment controls are written for. Only standard CEL: no custom functions, so vendors
- * can run the same expressions with cel-java, cel-dotnet or cel-python. Variables are dynamic (the
- * form's data decides their shape); limits keep hostile expressions bounded.
+ * The CEL environment controls are written for: standard CEL with the strings extension (`trim`,
+ * `join` …), two functions of the lists extension (`distinct()`, `sort()`, as cel-go's `ext.Lists`
+ * version 2 has them) and one function of the registry's own, `intOrZero(string)`: a field's text as
+ * SSB's rules read a number (`fieldAsIntOrDefault`; `kotlin-values.ts`), which vendors register
+ * with cel-java, cel-dotnet or cel-python as docs/forms-and-controls.md defines it. Variables are
+ * dynamic (the form's data decides their shape); limits keep hostile expressions bounded.
  */
 export function celEnvironment(): Environment {
   return new Environment({
     unlistedVariablesAreDyn: true,
     homogeneousAggregateLiterals: false,
     limits: { maxAstNodes: 5000, maxDepth: 100, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 },
-  });
+  })
+    .registerFunction("intOrZero(string): int", (text: string) => BigInt(intOrZero(text)))
+    .registerFunction("list<A>.distinct(): list<A>", (list: unknown[]) => [...new Set(list)])
+    .registerFunction("list<A>.sort(): list<A>", (list: unknown[]) => [...list].sort(compare));
 }
 
 const env = celEnvironment();

@@ -17,6 +17,8 @@ export const NOUNS_NB = {
   forslag: ["forslag", "forslag"],
   skjema: ["skjema", "skjema"],
   "foreslått endring": ["foreslått endring", "foreslåtte endringer"],
+  summeringstabell: ["summeringstabell", "summeringstabeller"],
+  dublettkontroll: ["dublettkontroll", "dublettkontroller"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type NounNb = keyof typeof NOUNS_NB;

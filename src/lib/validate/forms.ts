@@ -4,6 +4,7 @@ import type { Finding } from "../findings/finding.ts";
 import { findingAt, type SourceFile } from "../findings/source-file.ts";
 import { expressionError } from "../rules/environment.ts";
 import { contextFor, evaluateControl } from "../rules/evaluate.ts";
+import { controlMessages } from "../check/controls.ts";
 
 /** The ids a control's appliesTo may name: sections, fields, tables, `table.row`, records and `record.field`. */
 export function elementIds(v: FormVersion): Set<string> {
@@ -128,22 +129,56 @@ function checkVersion(v: FormVersion, year: number, file: SourceFile, kind: "que
   const ids = elementIds(v);
   unique((v.controls ?? []).map((c) => c.id), (i) => ["controls", i, "id"], "control id");
   (v.controls ?? []).forEach((c, i) => {
+    const before = findings.length;
     if (c.scope !== undefined && !recordIds.has(c.scope)) err(["controls", i, "scope"], `unknown record "${c.scope}"`, records.length ? `one of: ${[...recordIds].join(", ")}` : "no scope: questionnaire controls run on the whole form");
     c.appliesTo?.forEach((a, j) => {
       if (!ids.has(a)) err(["controls", i, "appliesTo", j], `unknown section, field or table "${a}"`, "an id of this form version (a table row as <table>.<row>, a record field as <record>.<Name>)");
     });
-    if (c.when === undefined) return;
-    const parseError = expressionError(c.when);
-    if (parseError) return err(["controls", i, "when"], `invalid CEL expression: ${parseError}`, "a CEL expression that is true when the message is to be shown");
+    const record = c.scope !== undefined ? records.find((r) => r.id === c.scope) : undefined;
+    const fieldOf = (name: string, path: (string | number)[]) => {
+      const f = record?.fields.find((x) => x.name === name);
+      if (record && !f) err(path, `unknown field "${name}" of record ${record.id}`, `a field of ${record.id}: ${record.fields.map((x) => x.name).slice(0, 8).join(", ")} …`);
+      return f;
+    };
+    c.sumTable?.rows.forEach((row, j) =>
+      row.forEach((name, k) => {
+        const f = fieldOf(name, ["controls", i, "sumTable", "rows", j, k]);
+        if (f && f.type !== "integer") err(["controls", i, "sumTable", "rows", j, k], `field "${name}" is not a whole number (type ${f.type})`, "fields of type integer");
+      }),
+    );
+    c.duplicates?.key.forEach((name, j) => fieldOf(name, ["controls", i, "duplicates", "key", j]));
+    if (c.duplicates && record && !record.fields.every((f) => f.position !== undefined)) {
+      err(["controls", i, "duplicates"], "duplicate rules are checked in fixed-width extracts only", "a record with position and length on its fields");
+    }
+    for (const [name, expression] of Object.entries(c.values ?? {})) {
+      const error = expressionError(expression);
+      if (error) err(["controls", i, "values", name], `invalid CEL expression: ${error}`, "a CEL expression giving the placeholder's text or number");
+      if (!c.message.includes(`{${name}}`)) err(["controls", i, "values", name], `the message has no placeholder {${name}}`, "a placeholder of the message");
+    }
+    // A control that names what is not there is not run on its tests: one finding, not a cascade.
+    if (findings.length > before || (c.when === undefined && c.sumTable === undefined && c.duplicates === undefined)) return;
+    if (c.when !== undefined) {
+      const parseError = expressionError(c.when);
+      if (parseError) return err(["controls", i, "when"], `invalid CEL expression: ${parseError}`, "a CEL expression that is true when the message is to be shown");
+    }
     const tests = c.tests ?? [];
     if (!tests.some((t) => t.expect === "pass") || !tests.some((t) => t.expect === "fail")) {
       err(["controls", i, "tests"], "a control needs test cases that show it both passing and failing", "at least one test with expect: pass and one with expect: fail");
     }
     tests.forEach((t, j) => {
-      const actual = evaluateControl(c, contextFor(v, year, t.input));
+      const context = contextFor(v, year, t.input);
+      const actual = evaluateControl(c, context);
       if (actual.outcome !== t.expect) {
         const got = actual.outcome === "error" ? `an evaluation error (${actual.error})` : actual.outcome;
-        err(["controls", i, "tests", j, "expect"], `test "${t.name}" of control ${c.id} gave ${got}`, t.expect);
+        return err(["controls", i, "tests", j, "expect"], `test "${t.name}" of control ${c.id} gave ${got}`, t.expect);
+      }
+      if (!t.messages) return;
+      const given = controlMessages(v, c, context);
+      const got = "error" in given ? [`(an evaluation error: ${given.error})`] : given.messages;
+      const first = t.messages.findIndex((m, k) => got[k] !== m);
+      if (first >= 0 || got.length !== t.messages.length) {
+        const k = first >= 0 ? first : Math.min(got.length, t.messages.length);
+        err(["controls", i, "tests", j, "messages", ...(k < t.messages.length ? [k] : [])], `test "${t.name}" of control ${c.id} gave ${got.length} message(s); message ${k + 1}: ${got[k] === undefined ? "none" : `«${got[k]}»`}`, t.messages[k] === undefined ? `${t.messages.length} message(s)` : `«${t.messages[k]}»`);
       }
     });
   });

@@ -100,11 +100,27 @@ export interface ControlView {
   condition: string;
   message: string;
   scope?: string;
+  /** Where the control runs, in words: «kjøres for hver 55f», «sammenligner alle 52af-recordene i filen». */
+  scopeNote?: string;
   /** The CEL expression, when the control has one. */
   expression?: string;
+  /** The items the expression is evaluated for, one message each (`forEach`): a table of names and values. */
+  forEach?: { variable: string; columns: string[]; items: string[][] };
+  /** What the message's run-time placeholders are filled with: the placeholder as written and its CEL. */
+  values?: { placeholder: string; expression: string }[];
+  /** A sum table: its rows of fields (the last field of each row, and the last row, the sums). */
+  sumTable?: { rows: string[][]; checks: string };
+  /** A duplicate rule: the fields that together must not repeat. */
+  duplicates?: { key: string[] };
   /** Why the control is described in words only, when it has no expression. */
   inWordsOnly?: string;
   testCount: number;
+}
+
+/** `forEach` as a table: one column per name the items use, one row per item. */
+function forEachView(forEach: NonNullable<FormVersion["controls"]>[number]["forEach"] & object): NonNullable<ControlView["forEach"]> {
+  const columns = [...new Set(forEach.items.flatMap((item) => Object.keys(item)))];
+  return { variable: forEach.variable, columns, items: forEach.items.map((item) => columns.map((k) => (item[k] === undefined ? "" : String(item[k])))) };
 }
 
 /** A form version's controls with their counts per severity and the filter choices. */
@@ -125,14 +141,20 @@ export function controlsView(version: FormVersion): ControlsView {
   const severities = SEVERITY_ORDER.map((severity) => ({ severity, count: controls.filter((c) => c.severity === severity).length }))
     .filter((s) => s.count > 0)
     .map((s) => ({ ...s, text: count(s.count, SEVERITY_NB[s.severity].one, SEVERITY_NB[s.severity].many), filterLabel: `${SEVERITY_NB[s.severity].filter} (${s.count})` }));
-  const expressed = controls.filter((c) => c.when !== undefined).length;
+  const cel = controls.filter((c) => c.when !== undefined).length;
+  const sums = controls.filter((c) => c.sumTable !== undefined).length;
+  const duplicates = controls.filter((c) => c.duplicates !== undefined).length;
+  const expressed = cel + sums + duplicates;
   const inWords = controls.length - expressed;
   const total = countNb(controls.length, "kontroll");
+  // «… uttrykt i CEL», or with the other forms: «… uttrykt (24 i CEL, 9 som summeringstabeller, 1 som dublettkontroll)».
+  const forms = [`${cel} i CEL`, sums ? `${sums} som ${nounNb(sums, "summeringstabell")}` : "", duplicates ? `${duplicates} som ${nounNb(duplicates, "dublettkontroll")}` : ""];
+  const how = sums + duplicates > 0 ? ` (${forms.filter(Boolean).join(", ")})` : " i CEL";
   return {
     total: controls.length,
     summary: severities.length ? `${total}: ${severities.map((s) => s.text).join(", ")}` : total,
     expressedNote:
-      `${expressed} av dem er uttrykt i CEL og kjørt mot sine testtilfeller` +
+      `${expressed} av dem er uttrykt${how} og kjørt mot sine testtilfeller` +
       (inWords > 0 ? `; ${inWords} kan ikke uttrykkes over skjemaets data og er beskrevet med tekst.` : "."),
     severities,
     controls: controls.map((c) => ({
@@ -145,7 +167,20 @@ export function controlsView(version: FormVersion): ControlsView {
       // The accounts' specification writes a line break in a message as Markdown's <br/>; shown as one.
       message: c.message.replace(/<br\/>\n?/g, "\n"),
       scope: c.scope,
+      ...(c.scope !== undefined && { scopeNote: c.duplicates ? `sammenligner alle ${c.scope}-recordene i filen` : `kjøres for hver ${c.scope}` }),
       expression: c.when,
+      ...(c.forEach && { forEach: forEachView(c.forEach) }),
+      ...(c.values && { values: Object.entries(c.values).map(([name, expression]) => ({ placeholder: `{${name}}`, expression })) }),
+      ...(c.sumTable && {
+        sumTable: {
+          rows: c.sumTable.rows,
+          checks:
+            c.sumTable.rows.length > 1
+              ? "Hver rad og hver kolonne skal summere til sitt siste felt (blank eller ugyldig regnes som 0); kontrollen gir én melding for hver rad eller kolonne som ikke gjør det."
+              : "Feltene skal summere til det siste (blank eller ugyldig regnes som 0); ellers gir kontrollen meldingen.",
+        },
+      }),
+      ...(c.duplicates && { duplicates: { key: c.duplicates.key } }),
       inWordsOnly: c.notExpressible,
       testCount: c.tests?.length ?? 0,
     })),
