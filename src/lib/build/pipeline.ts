@@ -1,8 +1,8 @@
 import { spawn, type SpawnOptions } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { BUNDLED_CONTENT_ROOT } from "../load/content-root.ts";
 import { removeLeftovers } from "./leftovers.ts";
 import { lockOutput, OutputBusy } from "./output-lock.ts";
@@ -151,6 +151,8 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   const fail = async (message: string, status: number) => {
     await rm(astroCwd, { recursive: true, force: true });
     await rm(partial, { recursive: true, force: true });
+    // A step stopped half-way leaves its scratch folder beside the site (`<partial>.search-pages-<pid>`).
+    for (const name of await readdir(dirname(partial)).catch(() => [])) if (name.startsWith(`${basename(partial)}.`)) await rm(join(dirname(partial), name), { recursive: true, force: true });
     await rm(staging, { recursive: true, force: true });
     process.stderr.write(`kostra build: ${message}\n`);
     return status;
@@ -223,8 +225,11 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
     },
   });
   if (failed) {
-    // Named for what failed: the step, or the check that ran after it.
+    // Named for what failed: the step, or the check that ran after it. A file edited after
+    // validation is the likelier reason a check finds something, and the message names the file.
     const check = failed.name === "writing the API" ? `${SCAN} (the API)` : SCAN;
+    const changed = scanned.has(check) ? contentChangeRefusal(staging) : undefined;
+    if (changed) return fail(`${changed}; ${out} is left as it was`, 1);
     const name = scanned.has(check) ? `not publishing: ${check}` : failed.name;
     return fail(`${name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
   }
