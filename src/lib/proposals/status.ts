@@ -1,5 +1,5 @@
 import type { Change } from "../diff/change.ts";
-import { diffRegistry, itemDiffer } from "../diff/index.ts";
+import { compareText, diffRegistry, itemDiffer } from "../diff/index.ts";
 import { declaredItems, proposalNotCarriedOut } from "../diff/trace.ts";
 import { perRegistry } from "../model/per-registry.ts";
 import type { Registry } from "../model/registry.ts";
@@ -42,12 +42,14 @@ const agendaMeetings = perRegistry("meetings-by-proposal", (registry) => {
 
 /** The meetings that treated a proposal: in their agenda, or cited in its status history; by date. */
 export function meetingsTreating(registry: Registry, proposal: Proposal): Meeting[] {
-  const cited = new Set(proposal.history.map((h) => h.meeting));
-  const agenda = agendaMeetings(registry).get(proposal.id);
-  return [...registry.meetings.values()]
-    .map((m) => m.data)
-    .filter((m) => agenda?.has(m) || cited.has(m.id))
-    .sort((a, b) => a.date.localeCompare(b.date));
+  // From the agenda index and the cited ids, not a walk over every meeting: this runs on each of
+  // 4,500 proposal pages at KOSTRA scale, beside 1,500 meetings (6 s of the page phase).
+  const found = new Set(agendaMeetings(registry).get(proposal.id));
+  for (const h of proposal.history) {
+    const cited = h.meeting !== undefined ? registry.meetings.get(h.meeting)?.data : undefined;
+    if (cited) found.add(cited);
+  }
+  return [...found].sort((a, b) => a.date.localeCompare(b.date) || compareText(a.id, b.id));
 }
 
 /** The states of `ComputedStatus` as the site names them in lists and filters. */
