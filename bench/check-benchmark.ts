@@ -1,7 +1,8 @@
 /**
  * Times `kostra check` on large generated extracts and records its peak memory: a 100 MB fixed-width
- * file of 55F (2026, 12 controls a line) and of 52AF (2026, 34 controls a line), and a 100 MB 15F XML
- * file (2024, 71 controls, identity rules). Each check runs as the CLI, in a process of its own,
+ * file of 55F (2026, 12 controls a line) and of 52AF (2026, 34 controls a line; once with every line
+ * alike but its journal number, once with every field drawn at random, as a real file's values
+ * vary), and a 100 MB 15F XML file (2024, 71 controls, identity rules). Each check runs as the CLI, in a process of its own,
  * under /usr/bin/time -v (peak RSS). A tiny file gives the baseline (loading the registry).
  * Run: npm run bench:check [-- <MB>]. Results go to docs/performance.md by hand.
  */
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { loadContent } from "../src/lib/load/load-content.ts";
 import { checkPlan } from "../src/lib/check/plan-from-registry.ts";
 import type { CheckPlan } from "../src/lib/check/plan.ts";
+import { codesKey } from "../src/lib/check/plan.ts";
 import { validLine } from "../test/check-helpers.ts";
 
 const MB = Number(process.argv[2] ?? 100);
@@ -60,6 +62,42 @@ function run(label: string, path: string, form: string, year: number): void {
   console.log(`${label.padEnd(34)} ${size.toFixed(0).padStart(5)} MB  wall ${wall.padStart(8)}  peak RSS ${rss.toFixed(0).padStart(5)} MB  exit ${time.status}  ${summary}`);
 }
 
+/** A seeded generator (xorshift), so that every run writes the same file. */
+let seed = 2026;
+const random = () => {
+  seed ^= seed << 13;
+  seed >>>= 0;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  seed >>>= 0;
+  return seed / 4294967296;
+};
+const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+
+/**
+ * A line whose every field is drawn at random, mostly as the file description allows (a valid code,
+ * a date of the year or the one before, a small number), now and then blank or an unknown code: the
+ * values vary from line to line as a real file's do, so few lines repeat what a control has seen.
+ */
+function variedLine(plan: CheckPlan): string {
+  const record = plan.version.records![0];
+  const two = (n: number) => String(n).padStart(2, "0");
+  let line = "";
+  for (const field of record.fields) {
+    const length = field.length!;
+    const codes = plan.codes[codesKey(record.id, field.name)];
+    const r = random();
+    let value: string;
+    if (r < 0.02) value = "";
+    else if (codes) value = r < 0.04 ? "9" : pick(codes.valid);
+    else if (field.dataType === "DATE_TYPE") value = (field.datePattern ?? "ddMMyyyy").replace("dd", two(1 + Math.floor(random() * 28))).replace("MM", two(1 + Math.floor(random() * 12))).replace("yyyy", String(plan.year - Math.floor(random() * 2)));
+    else if (field.dataType === "INTEGER_TYPE") value = String(Math.floor(random() * (random() < 0.5 ? 5 : 60)));
+    else value = String(Math.floor(random() * 10 ** Math.min(length, 9)));
+    line += field.dataType === "INTEGER_TYPE" ? value.padStart(length, " ").slice(0, length) : value.padEnd(length, " ").slice(0, length);
+  }
+  return line + "\n";
+}
+
 const bytes = MB * (1 << 20);
 const f55 = planOf("55f", 2026);
 const f52 = planOf("52af", 2026);
@@ -68,6 +106,7 @@ const line52 = validLine(f52) + "\n";
 run("baseline (one 55F line)", writeFile("tiny.dat", 1, "", () => line55, ""), "55f", 2026);
 run(`55F 2026, ${MB} MB`, writeFile("55f.dat", bytes, "", () => line55, ""), "55f", 2026);
 run(`52AF 2026, ${MB} MB`, writeFile("52af.dat", bytes, "", (i) => line52.replace(/^(.{9}).{9}/, (_, a) => a + String(i).padStart(9, "0")), ""), "52af", 2026);
+run(`52AF 2026 varied, ${MB} MB`, writeFile("52af-varied.dat", bytes, "", () => variedLine(f52), ""), "52af", 2026);
 const individ = (i: number) =>
   `<Individ Id="I${i}" StartDato="2024-01-15" Journalnummer="J${i}" Saksbehandler="S" Avslutta3112="2" DUFnummer="201912345678">` +
   `<Melding Id="M${i}" StartDato="2024-02-01" SluttDato="2024-02-05" Konklusjon="3"/><Plan Id="P${i}" StartDato="2024-03-01" Plantype="1"/></Individ>\n`;

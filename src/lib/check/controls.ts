@@ -1,6 +1,7 @@
 import type { Control } from "../schema/control.ts";
 import type { FormVersion } from "../schema/form-version.ts";
 import { runControl, type ControlProblem } from "../rules/evaluate.ts";
+import { ControlMemo, type LineSource } from "../rules/memo.ts";
 import { fillMessage } from "./message.ts";
 import { safe } from "./mask.ts";
 import type { CheckPlan } from "./plan.ts";
@@ -31,6 +32,9 @@ export function controlMessages(version: Pick<FormVersion, "records">, control: 
   return { messages: outcome.problems.map((p) => messageOf(control, p, context, occurrence, byName)) };
 }
 
+/** A record occurrence, or a function that makes it when a message needs it. */
+type Occurrence = Record<string, unknown> | (() => Record<string, unknown>) | undefined;
+
 /**
  * Runs a form version's controls (`src/lib/rules`: CEL, sum tables, duplicate rules) on the CEL
  * variables the rules module builds for what the file gives (`contextFor`, `fixedWidthContext`), and
@@ -38,6 +42,11 @@ export function controlMessages(version: Pick<FormVersion, "records">, control: 
  * row or column of a sum table, per item of `forEach`, per group of duplicates. A control that cannot
  * run on this input (a variable the portal would send is missing, or the expression fails) is
  * reported once, as INFO, not as the file's fault.
+ *
+ * `occurrences.variables` names the CEL variables that hold record occurrences (`linje`, `individ`
+ * …): a control that reads them field by field remembers what its `when` gave for the fields'
+ * values (`ControlMemo`, which takes them from `occurrences.lines` where the occurrence is a
+ * fixed-width line), as every other variable stays the same through the file (`forget` when not).
  */
 export class ControlRunner {
   readonly byScope = new Map<string, Control[]>();
@@ -46,8 +55,9 @@ export class ControlRunner {
   readonly duplicates: Control[] = [];
   readonly recordIdByName: Map<string, string>;
   readonly #notRun = new Set<string>();
+  readonly #memos = new Map<Control, ControlMemo>();
 
-  constructor(plan: CheckPlan, private readonly problems: ProblemList) {
+  constructor(plan: CheckPlan, private readonly problems: ProblemList, occurrences: { variables: ReadonlySet<string>; lines?: LineSource } = { variables: new Set() }) {
     for (const control of plan.version.controls ?? []) {
       if (control.duplicates) {
         this.duplicates.push(control);
@@ -55,7 +65,11 @@ export class ControlRunner {
       }
       if (control.when === undefined && control.sumTable === undefined) continue;
       if (control.scope === undefined) this.wholeFile.push(control);
-      else this.byScope.set(control.scope, [...(this.byScope.get(control.scope) ?? []), control]);
+      else {
+        this.byScope.set(control.scope, [...(this.byScope.get(control.scope) ?? []), control]);
+        const remembered = control.when !== undefined && control.sumTable === undefined && occurrences.variables.size ? new ControlMemo(control, occurrences.variables, occurrences.lines) : undefined;
+        if (remembered?.useful) this.#memos.set(control, remembered);
+      }
     }
     this.recordIdByName = new Map((plan.version.records ?? []).map((r) => [r.name, r.id]));
   }
@@ -65,21 +79,63 @@ export class ControlRunner {
     return this.#notRun.size;
   }
 
-  /** Runs one control on its CEL variables; `occurrence` fills the message's `{@Attr}` and `{FIELD}`. */
-  run(control: Control, context: Record<string, unknown>, occurrence: Record<string, unknown> | undefined, at: Partial<Problem>): void {
-    const outcome = runControl(control, context, { fill: this.problems.listing });
+  /**
+   * Runs one control on its CEL variables; `occurrence` (or the function that makes it) fills the
+   * message's `{@Attr}` and `{FIELD}`.
+   */
+  run(control: Control, context: Record<string, unknown>, occurrence: Occurrence, at: Partial<Problem>): void {
+    const memo = this.#memos.get(control);
+    if (memo !== undefined && !this.problems.listing) {
+      this.#count(control, memo, context, at);
+      return;
+    }
+    const outcome = runControl(control, context, { fill: this.problems.listing, memo });
     if (outcome.outcome === "fail") this.report(control, outcome.problems, context, occurrence, at);
     else if (outcome.outcome === "error") this.failed(control, outcome.error, at);
   }
 
+  /**
+   * `run` where the problems are only counted (none is listed any more), for a control whose `when`
+   * is remembered: what `runControl` does without `fill`, without making the problems.
+   */
+  #count(control: Control, memo: ControlMemo, context: Record<string, unknown>, at: Partial<Problem>): void {
+    let found = 0;
+    try {
+      if (control.forEach === undefined) {
+        if (memo.holds(control, context, 0)) found = 1;
+      } else {
+        const { variable, items } = control.forEach;
+        const before = context[variable];
+        try {
+          for (let i = 0; i < items.length; i++) {
+            context[variable] = items[i];
+            if (memo.holds(control, context, i)) found++;
+          }
+        } finally {
+          context[variable] = before;
+        }
+      }
+    } catch (e) {
+      this.failed(control, (e as Error).message.split("\n")[0], at);
+      return;
+    }
+    for (let i = 0; i < found; i++) this.problems.count(control.severity, control.id);
+  }
+
+  /** Forgets what the controls' `when` gave: a variable other than the occurrences has changed. */
+  forget(): void {
+    for (const memo of this.#memos.values()) memo.forget();
+  }
+
   /** Reports a control's problems, each message filled from its values, the variables and the occurrence. */
-  report(control: Control, found: readonly ControlProblem[], context: Record<string, unknown>, occurrence: Record<string, unknown> | undefined, at: Partial<Problem>): void {
+  report(control: Control, found: readonly ControlProblem[], context: Record<string, unknown>, occurrence: Occurrence, at: Partial<Problem>): void {
     for (const problem of found) {
       if (!this.problems.listing) {
         this.problems.count(control.severity, control.id);
         continue;
       }
-      this.problems.add({ severity: control.severity, control: control.id, message: messageOf(control, problem, context, occurrence, this.recordIdByName), ...at });
+      const fields = typeof occurrence === "function" ? occurrence() : occurrence;
+      this.problems.add({ severity: control.severity, control: control.id, message: messageOf(control, problem, context, fields, this.recordIdByName), ...at });
     }
   }
 

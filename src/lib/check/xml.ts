@@ -28,14 +28,39 @@ type ProgramField = ProgramSchema["records"][number]["fields"][number];
 interface Frame {
   name: string;
   path: string;
+  /** The element names from the root (`/Barnevern/Individ`): a record's path. */
+  names: string;
   record?: FileRecord;
   occurrence?: Occurrence;
   /** A text element that is a field of the enclosing record (`Presisering`). */
   textField?: { field: RecordField; owner: Frame; text: string };
   ignored?: boolean;
-  children: Map<string, number>;
+  /** How many child elements of each name so far (made at the first child). */
+  children?: Map<string, number>;
   line: number;
 }
+
+/** A field of a record, with the codes it takes in the year and the values found without fault so far. */
+interface FieldCheck {
+  field: RecordField;
+  codes: CheckPlan["codes"][string] | undefined;
+  valid: Set<string>;
+}
+
+/** A record's fields and children, looked up by name rather than searched for on every element. */
+interface RecordInfo {
+  /** The attribute fields by attribute name (`@Kode` as `Kode`). */
+  attributes: Map<string, FieldCheck>;
+  /** The text fields by element name (`Presisering`). */
+  texts: Map<string, FieldCheck>;
+  /** The mandatory attribute fields, in the fields' order, each with its attribute's name. */
+  mandatoryAttributes: { field: RecordField; name: string }[];
+  /** SSB's current description of the record (`plan.program`), by field path. */
+  program: Map<string, ProgramField> | undefined;
+}
+
+/** Most values kept per field as found without fault; a value not among them is checked (`valueFault`). */
+const VALID_KEPT = 1024;
 
 interface Where {
   line: number;
@@ -53,11 +78,19 @@ const FAULT_TEXT = {
   length: "har feil lengde",
 } as const;
 
-const maxOf = (occurs: string | undefined) => {
-  const max = occurs?.split("..")[1];
-  return max === undefined ? 1 : max === "n" ? Infinity : Number(max);
+/** The bounds of each `occurs` (`0..n`), worked out once. */
+const bounds = new Map<string | undefined, { min: number; max: number }>();
+const boundsOf = (occurs: string | undefined) => {
+  let b = bounds.get(occurs);
+  if (!b) {
+    const max = occurs?.split("..")[1];
+    b = { min: Number(occurs?.split("..")[0] ?? 0), max: max === undefined ? 1 : max === "n" ? Infinity : Number(max) };
+    bounds.set(occurs, b);
+  }
+  return b;
 };
-const minOf = (occurs: string | undefined) => Number(occurs?.split("..")[0] ?? 0);
+const maxOf = (occurs: string | undefined) => boundsOf(occurs).max;
+const minOf = (occurs: string | undefined) => boundsOf(occurs).min;
 
 /**
  * Checks an XML extract (15F) as it streams: well-formed (saxes; a DOCTYPE is refused, so no entity
@@ -76,9 +109,17 @@ export class XmlChecker {
   /** SSB's current description by record path, then field path (`plan.program`). */
   readonly #program = new Map<string, Map<string, ProgramField>>();
   readonly #controls: ControlRunner;
-  readonly #where = new WeakMap<object, Where>();
+  /** Where each record occurrence is, until its controls have run (then forgotten; the root's kept). */
+  readonly #where = new Map<object, Where>();
   readonly #stack: Frame[] = [];
   readonly #context: Record<string, unknown> = {};
+  readonly #info = new Map<FileRecord, RecordInfo>();
+  /** The records whose path is a record's path and one more element, by that element's name. */
+  readonly #childRecords = new Map<FileRecord, Map<string, FileRecord>>();
+  /** Whether controls on the whole file need the children of the root kept. */
+  readonly #wantsWholeFile: boolean;
+  /** The CEL variables every record occurrence shares (`#input` without the records), made again when they change. */
+  #shared: Record<string, unknown> | undefined;
   #rootOccurrence: Occurrence | undefined;
   #kept = 0;
   #keptChildren = 0;
@@ -96,7 +137,28 @@ export class XmlChecker {
     }
     this.#root = records.find((r) => !r.parent) ?? records[0];
     for (const r of plan.program?.records ?? []) this.#program.set(r.path, new Map(r.fields.map((f) => [f.path, f])));
-    this.#controls = new ControlRunner(plan, problems);
+    for (const r of records) {
+      const check = (field: RecordField): FieldCheck => ({ field, codes: plan.codes[codesKey(r.id, field.name)], valid: new Set() });
+      const attributes = new Map<string, FieldCheck>();
+      const texts = new Map<string, FieldCheck>();
+      // The first field of a path is the one `find` gave.
+      for (const f of r.fields) {
+        if (f.path?.startsWith("@")) {
+          if (!attributes.has(f.path.slice(1))) attributes.set(f.path.slice(1), check(f));
+        } else if (f.path !== undefined && !texts.has(f.path)) texts.set(f.path, check(f));
+      }
+      const mandatoryAttributes = r.fields.filter((f) => f.mandatory && f.path?.startsWith("@")).map((field) => ({ field, name: field.path!.slice(1) }));
+      this.#info.set(r, { attributes, texts, mandatoryAttributes, program: r.path === undefined ? undefined : this.#program.get(r.path) });
+    }
+    for (const r of records) {
+      const below = new Map<string, FileRecord>();
+      for (const [path, child] of this.#byPath) if (r.path !== undefined && path.startsWith(`${r.path}/`) && !path.slice(r.path.length + 1).includes("/")) below.set(path.slice(r.path.length + 1), child);
+      this.#childRecords.set(r, below);
+    }
+    // Each record occurrence is a variable of its record's id; the others stay the same until the
+    // portal's values or a single record of the root change (`#sharedChanged`).
+    this.#controls = new ControlRunner(plan, problems, { variables: new Set(records.map((r) => r.id)) });
+    this.#wantsWholeFile = (this.#controls.byScope.get(this.#root.id)?.length ?? 0) + this.#controls.wholeFile.length > 0;
     this.#context.rapporteringsar = plan.year;
     const p = this.#parser;
     p.on("doctype", () => this.#stop(() => this.problems.fatal("xml", `Filen har en DOCTYPE-deklarasjon. En ${plan.number}-fil har ingen, og kontrollen leser ikke DOCTYPE eller entiteter (de kan gjøre filen uendelig stor).`, { line: p.line })));
@@ -104,7 +166,9 @@ export class XmlChecker {
     p.on("closetag", () => this.#close());
     p.on("text", (text) => this.#text(text));
     p.on("cdata", (text) => this.#text(text));
-    p.on("error", (e) => this.#error(e));
+    // No "error" handler: without one saxes throws the error, which `write` and `end` catch and
+    // report alike (`#error`). An eighth handler, each a property `on` adds by a computed name,
+    // turns the parser into a dictionary-mode object in V8, and parsing 4 times slower.
     p.on("processinginstruction", () => (this.#charsWithoutEvent = 0));
     p.on("comment", () => (this.#charsWithoutEvent = 0));
   }
@@ -176,18 +240,21 @@ export class XmlChecker {
         return;
       }
     }
-    const index = parent ? (parent.children.get(tag.name) ?? 0) + 1 : 1;
-    parent?.children.set(tag.name, index);
+    let index = 1;
+    if (parent) {
+      const counts = (parent.children ??= new Map());
+      index = (counts.get(tag.name) ?? 0) + 1;
+      counts.set(tag.name, index);
+    }
     const path = parent ? `${parent.path}/${tag.name}[${index}]` : `/${tag.name}`;
-    const frame: Frame = { name: tag.name, path, children: new Map(), line };
+    const frame: Frame = { name: tag.name, path, names: parent ? `${parent.names}/${tag.name}` : `/${tag.name}`, line };
     this.#stack.push(frame);
     if (parent?.ignored || parent?.textField) {
       frame.ignored = true;
       if (parent.textField) this.#problem("ERROR", "struktur", `Elementet ${parent.name} skal bare ha tekst, ikke elementet <${tag.name}>.`, { line, path });
       return;
     }
-    const recordPath = this.#stack.map((f) => f.name).join("/");
-    const record = this.#byPath.get(`/${recordPath}`);
+    const record = parent ? this.#childRecords.get(parent.record!)?.get(tag.name) : this.#byPath.get(frame.names);
     if (record) {
       frame.record = record;
       frame.occurrence = this.#attributes(record, tag, { line, path });
@@ -196,13 +263,13 @@ export class XmlChecker {
       return;
     }
     const owner = parent?.record ? parent : undefined;
-    const field = owner?.record!.fields.find((f) => f.path === tag.name);
+    const field = owner ? this.#info.get(owner.record!)!.texts.get(tag.name)?.field : undefined;
     if (owner && field) {
       frame.textField = { field, owner, text: "" };
       return;
     }
     frame.ignored = true;
-    if (this.#program.has(`/${recordPath}`) || (parent?.record?.path && this.#program.get(parent.record.path)?.has(tag.name))) {
+    if (this.#program.has(frame.names) || (parent?.record?.path && this.#program.get(parent.record.path)?.has(tag.name))) {
       this.#note(`Elementet <${tag.name}> i ${parent?.name ?? "filen"} er ikke med i ${this.plan.number} for ${this.plan.year}, men kom i en senere versjon`, { line, path, found: `<${tag.name}>` });
       return;
     }
@@ -213,9 +280,14 @@ export class XmlChecker {
   #attributes(record: FileRecord, tag: SaxesTagPlain, at: Where): Occurrence {
     const occurrence: Occurrence = {};
     const attributes = tag.attributes as Record<string, string>;
-    for (const [name, value] of Object.entries(attributes)) {
-      const field = record.fields.find((f) => f.path === `@${name}`);
-      if (!field && this.#program.get(record.path!)?.has(`@${name}`)) {
+    const info = this.#info.get(record)!;
+    const names = Object.keys(attributes);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const value = attributes[name];
+      const check = info.attributes.get(name);
+      const field = check?.field;
+      if (!field && info.program?.has(`@${name}`)) {
         this.#note(`Attributtet ${name} på ${record.name} er ikke med i ${this.plan.number} for ${this.plan.year}, men kom i en senere versjon`, { ...at, field: name });
         continue;
       }
@@ -224,23 +296,29 @@ export class XmlChecker {
         continue;
       }
       occurrence[name] = value;
-      this.#checkValue(record, field, value, at);
+      this.#checkValue(record, check!, value, at);
     }
-    for (const field of record.fields) {
-      if (field.mandatory && field.path?.startsWith("@") && !(field.path.slice(1) in attributes)) {
-        if (this.#program.get(record.path!)?.get(field.path)?.mandatory === false) {
-          this.#note(`${record.name} mangler attributtet ${field.name}, som ${this.plan.number} for ${this.plan.year} krever, men en senere versjon ikke krever`, { ...at, field: field.name, expected: `attributtet ${field.path.slice(1)}` });
+    for (const { field, name } of info.mandatoryAttributes) {
+      const path = field.path!;
+      if (!(name in attributes)) {
+        if (info.program?.get(path)?.mandatory === false) {
+          this.#note(`${record.name} mangler attributtet ${field.name}, som ${this.plan.number} for ${this.plan.year} krever, men en senere versjon ikke krever`, { ...at, field: field.name, expected: `attributtet ${path.slice(1)}` });
           continue;
         }
-        this.#problem("ERROR", "struktur", `${record.name} mangler det obligatoriske attributtet ${field.name}.`, { ...at, field: field.name, expected: `attributtet ${field.path.slice(1)}` });
+        this.#problem("ERROR", "struktur", `${record.name} mangler det obligatoriske attributtet ${field.name}.`, { ...at, field: field.name, expected: `attributtet ${path.slice(1)}` });
       }
     }
     return occurrence;
   }
 
-  #checkValue(record: FileRecord, field: RecordField, value: string, at: Where): void {
-    const fault = valueFault(field, value, this.plan.codes[codesKey(record.id, field.name)], false);
-    if (!fault) return;
+  #checkValue(record: FileRecord, check: FieldCheck, value: string, at: Where): void {
+    const { field, codes, valid } = check;
+    if (valid.has(value)) return;
+    const fault = valueFault(field, value, codes, false);
+    if (!fault) {
+      if (valid.size < VALID_KEPT) valid.add(value.length >= 13 ? (value + " ").slice(0, -1) : value);
+      return;
+    }
     if (fault.kind === "code" || fault.kind === "withdrawn" || fault.kind === "later") {
       const taken = this.#program.get(record.path!)?.get(field.path ?? field.name)?.codes;
       const parts = field.repeats ? value.split(/\s+/).filter(Boolean) : [value];
@@ -267,7 +345,7 @@ export class XmlChecker {
     if (frame.textField) {
       const { field, owner, text } = frame.textField;
       owner.occurrence![field.name] = text;
-      this.#checkValue(owner.record!, field, text, { line: frame.line, path: frame.path });
+      this.#checkValue(owner.record!, this.#info.get(owner.record!)!.texts.get(field.path!)!, text, { line: frame.line, path: frame.path });
       return;
     }
     const record = frame.record!;
@@ -284,9 +362,12 @@ export class XmlChecker {
       if (!repeats) {
         this.#context[record.id] = occurrence;
         for (const [name, value] of Object.entries(occurrence)) if (typeof value === "string") this.portal[name.toLowerCase()] ??= value;
+        this.#shared = undefined;
+        this.#controls.forget();
       }
       this.#checkSubtree(record, occurrence, {});
-      if (this.#wantsWholeFile()) {
+      // Once too large, what is kept is no longer counted: nothing is kept.
+      if (this.#wantsWholeFile && !this.#tooLarge) {
         this.#kept += this.#count(occurrence);
         this.#keptChildren++;
         if (!this.#tooLarge && (this.#kept > WHOLE_FILE_OCCURRENCES || this.#keptChildren > WHOLE_FILE_CHILDREN)) {
@@ -295,14 +376,10 @@ export class XmlChecker {
           for (const child of this.#children.get(this.#root.id) ?? []) if (maxOf(child.occurs) > 1) delete parent.occurrence![child.name];
         }
       }
-      if (!this.#tooLarge && (this.#wantsWholeFile() || !repeats)) this.#attach(parent.occurrence!, record, occurrence);
+      if (!this.#tooLarge && (this.#wantsWholeFile || !repeats)) this.#attach(parent.occurrence!, record, occurrence);
       return;
     }
     this.#attach(parent.occurrence!, record, occurrence);
-  }
-
-  #wantsWholeFile(): boolean {
-    return (this.#controls.byScope.get(this.#root.id)?.length ?? 0) + this.#controls.wholeFile.length > 0;
   }
 
   #count(occurrence: Occurrence): number {
@@ -323,7 +400,7 @@ export class XmlChecker {
   #checkChildren(frame: Frame): void {
     const record = frame.record!;
     for (const child of this.#children.get(record.id) ?? []) {
-      const count = frame.children.get(child.name) ?? 0;
+      const count = frame.children?.get(child.name) ?? 0;
       const min = minOf(child.occurs);
       const max = maxOf(child.occurs);
       if (count < min) this.#problem("ERROR", "struktur", `${record.name} skal ha ${min === 1 ? "et" : `minst ${min}`} ${child.name}-element, men har ${count}.`, { line: frame.line, path: frame.path, field: child.name, found: String(count), expected: `${child.occurs}` });
@@ -331,7 +408,7 @@ export class XmlChecker {
     }
     for (const field of record.fields) {
       if (!field.mandatory || field.path?.startsWith("@") || this.#byPath.has(`${record.path}/${field.path}`)) continue;
-      if (frame.children.get(field.path ?? field.name)) continue;
+      if (frame.children?.get(field.path ?? field.name)) continue;
       if (this.#program.get(record.path!)?.get(field.path ?? field.name)?.mandatory === false) this.#note(`${record.name} mangler elementet ${field.name}, som ${this.plan.number} for ${this.plan.year} krever, men en senere versjon ikke krever`, { line: frame.line, path: frame.path, field: field.name });
       else this.#problem("ERROR", "struktur", `${record.name} mangler det obligatoriske elementet ${field.name}.`, { line: frame.line, path: frame.path, field: field.name });
     }
@@ -340,19 +417,24 @@ export class XmlChecker {
   /** The identity rules and the controls of a record occurrence and everything below it. */
   #checkSubtree(record: FileRecord, occurrence: Occurrence, ancestors: Record<string, Occurrence>): void {
     const where = this.#where.get(occurrence)!;
-    const recordId = journalOf(occurrence) ?? Object.values(ancestors).map(journalOf).find((j) => j !== undefined);
+    this.#where.delete(occurrence);
+    let recordId = journalOf(occurrence);
+    for (const name in ancestors) recordId ??= journalOf(ancestors[name]);
     const at: Partial<Problem> = { line: where.line, path: where.path, ...(recordId !== undefined ? { recordId: printable(undefined, recordId) } : {}) };
     for (const rule of record.constraints ?? []) {
       if (rule.kind === "keyref") continue;
-      const seen = new Map<string, number>();
       const selected = occurrence[rule.selector];
-      for (const node of Array.isArray(selected) ? selected : selected ? [selected] : []) {
+      // One occurrence or none has nothing to repeat.
+      if (!Array.isArray(selected) || selected.length < 2) continue;
+      const seen = new Map<string, number>();
+      for (const node of selected) {
         const key = rule.fields.map((f) => String((node as Occurrence)[f.replace(/^@/, "")] ?? "")).join("|");
         seen.set(key, (seen.get(key) ?? 0) + 1);
       }
       for (const [key, n] of seen) if (n > 1) this.#problem("ERROR", rule.name, `${rule.fields.join(", ")} må være unik for hver ${rule.selector} innenfor samme ${record.name}: «${safe(key)}» forekommer ${n} ganger.`, { ...at, field: rule.fields.join(", "), found: safe(key) });
     }
-    const scope = { ...ancestors, [record.id]: occurrence };
+    const scope: Record<string, Occurrence> = Object.assign({}, ancestors);
+    scope[record.id] = occurrence;
     const controls = this.#controls.byScope.get(record.id);
     if (controls?.length) {
       const context = this.#input(scope);
@@ -364,9 +446,18 @@ export class XmlChecker {
     }
   }
 
-  /** The CEL variables for record occurrences: the version's lookups, the portal's values, the file's single records. */
+  /**
+   * The CEL variables for record occurrences: the version's lookups, the portal's values, the file's
+   * single records (`contextFor` of them all), the occurrences on top of those they share, which
+   * are made once (and again when they change) rather than copied for every occurrence.
+   */
   #input(scope: Record<string, unknown>): Record<string, unknown> {
-    return contextFor(this.plan.version, this.plan.year, { ...this.portal, ...this.#context, ...scope }, this.plan.variables);
+    // `contextFor` sets `rapporteringsar` over the input's: a record of that id (there is none) is given as before.
+    if ("rapporteringsar" in scope) return contextFor(this.plan.version, this.plan.year, { ...this.portal, ...this.#context, ...scope }, this.plan.variables);
+    const shared = (this.#shared ??= contextFor(this.plan.version, this.plan.year, { ...this.portal, ...this.#context }, this.plan.variables));
+    const context = Object.create(shared) as Record<string, unknown>;
+    for (const name in scope) context[name] = scope[name];
+    return context;
   }
 
   /**

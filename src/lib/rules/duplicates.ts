@@ -20,6 +20,11 @@ export class DuplicateFinder {
       if (typeof text !== "string") throw new Error(`no field ${field} to compare`);
       parts.push(text);
     }
+    this.addKey(parts, line);
+  }
+
+  /** Notes one occurrence by the texts of its key's fields, in the key's order. */
+  addKey(parts: string[], line: number): void {
     // Each value with its length before it: one short string per key, and no two keys alike.
     let key = "";
     for (const p of parts) key += `${p.length}:${p}`;

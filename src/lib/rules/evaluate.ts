@@ -1,5 +1,6 @@
 import type { Control, FormVersion } from "../schema/index.ts";
 import { compileExpression } from "./environment.ts";
+import type { ControlMemo } from "./memo.ts";
 import { codeListVariables, fileExtractContext, questionnaireContext } from "./context.ts";
 import { DuplicateFinder } from "./duplicates.ts";
 import { sumChecks, sumTableFailures, type SumCheck } from "./sum-table.ts";
@@ -43,7 +44,7 @@ function valuesOf(control: Control, context: Record<string, unknown>): Record<st
 }
 
 /** Whether `when` holds on the variables: true, false, or an error thrown. */
-function holds(control: Control, context: Record<string, unknown>): boolean {
+export function whenHolds(control: Control, context: Record<string, unknown>): boolean {
   const value = compileExpression(control.when!)(context);
   if (typeof value !== "boolean") throw new Error(`the expression gave ${typeof value === "bigint" ? "an int" : typeof value}, not true or false`);
   return value;
@@ -62,10 +63,12 @@ function occurrenceOf(control: Control, context: Record<string, unknown>, many: 
  * holds, one per item of `forEach` it holds for, one per row or column of a sum table that does not
  * add up, one per group of duplicates. The file check runs duplicate rules in one pass over the
  * lines instead (`DuplicateFinder`); here they read the list of lines. Without `fill`, `values` are
- * not evaluated (the problem is only counted).
+ * not evaluated (the problem is only counted). With `memo` (the file check's), `when` is looked up
+ * by the values of the fields it reads where they were seen before (`ControlMemo`).
  */
-export function runControl(control: Control, context: Record<string, unknown>, options: { fill?: boolean } = {}): RunOutcome {
+export function runControl(control: Control, context: Record<string, unknown>, options: { fill?: boolean; memo?: ControlMemo } = {}): RunOutcome {
   const fill = options.fill ?? true;
+  const memo = options.memo;
   try {
     if (control.sumTable) {
       const occurrence = occurrenceOf(control, context, false);
@@ -90,16 +93,16 @@ export function runControl(control: Control, context: Record<string, unknown>, o
       // later read of the variables.
       const before = context[variable];
       try {
-        for (const item of items) {
-          context[variable] = item;
-          if (holds(control, context)) problems.push({ values: fill ? valuesOf(control, context) : {} });
+        for (let i = 0; i < items.length; i++) {
+          context[variable] = items[i];
+          if (memo ? memo.holds(control, context, i) : whenHolds(control, context)) problems.push({ values: fill ? valuesOf(control, context) : {} });
         }
       } finally {
         context[variable] = before;
       }
       return problems.length ? { outcome: "fail", problems } : { outcome: "pass" };
     }
-    return holds(control, context) ? { outcome: "fail", problems: [{ values: fill ? valuesOf(control, context) : {} }] } : { outcome: "pass" };
+    return (memo ? memo.holds(control, context, 0) : whenHolds(control, context)) ? { outcome: "fail", problems: [{ values: fill ? valuesOf(control, context) : {} }] } : { outcome: "pass" };
   } catch (e) {
     return { outcome: "error", error: (e as Error).message.split("\n")[0] };
   }
