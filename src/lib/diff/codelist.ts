@@ -3,7 +3,7 @@ import type { Code } from "../schema/index.ts";
 import type { Change, ChangeType } from "./change.ts";
 import { classify } from "./classify.ts";
 import { codeOrder, declaredMappings } from "./correspondence-chain.ts";
-import { deferTextDiff, lazyWordDiff } from "./text-diff.ts";
+import { wordDiff } from "./text-diff.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;
 
@@ -23,7 +23,7 @@ const state = (c: Code) => ({
 export function diffCodelist(registry: Registry, entry: CodelistEntry, fromYear: number, toYear: number, beforeEntry: CodelistEntry = entry): Draft[] {
   const { meta } = entry;
   const base = { itemKind: "codelist" as const, item: meta.id, itemName: meta.name.nb, workingGroup: meta.workingGroup };
-  const make = (type: ChangeType, year: number, rest: Partial<Draft>, key: string): Draft => deferTextDiff({ id: `codelist:${meta.id}:${type}:${key}`, ...base, type, year, ...rest, ...classify(type) });
+  const make = (type: ChangeType, year: number, rest: Partial<Draft>, key: string): Draft => ({ id: `codelist:${meta.id}:${type}:${key}`, ...base, type, year, ...rest, ...classify(type) });
 
   const before = versionAt(beforeEntry, fromYear);
   const after = versionAt(entry, toYear);
@@ -56,10 +56,10 @@ export function diffCodelist(registry: Registry, entry: CodelistEntry, fromYear:
       continue;
     }
     if (c.name.nb !== n.name.nb) {
-      drafts.push(make("code-renamed", firstYear((v) => v.get(code)?.name.nb !== c.name.nb), { code, before: { label: c.name.nb }, after: { label: n.name.nb }, textDiff: lazyWordDiff(c.name.nb, n.name.nb) }, code));
+      drafts.push(make("code-renamed", firstYear((v) => v.get(code)?.name.nb !== c.name.nb), { code, before: { label: c.name.nb }, after: { label: n.name.nb }, textDiff: wordDiff(c.name.nb, n.name.nb) }, code));
     }
     if ((c.notes ?? "") !== (n.notes ?? "")) {
-      drafts.push(make("code-notes-changed", firstYear((v) => (v.get(code)?.notes ?? "") !== (c.notes ?? "")), { code, before: { notes: c.notes ?? "" }, after: { notes: n.notes ?? "" }, textDiff: lazyWordDiff(c.notes ?? "", n.notes ?? "") }, code));
+      drafts.push(make("code-notes-changed", firstYear((v) => (v.get(code)?.notes ?? "") !== (c.notes ?? "")), { code, before: { notes: c.notes ?? "" }, after: { notes: n.notes ?? "" }, textDiff: wordDiff(c.notes ?? "", n.notes ?? "") }, code));
     }
     if (c.parent !== n.parent) {
       drafts.push(make("code-moved", firstYear((v) => v.get(code)?.parent !== c.parent), { code, before: { parent: c.parent }, after: { parent: n.parent } }, code));

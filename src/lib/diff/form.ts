@@ -5,7 +5,7 @@ import type { Change, ChangeAspect, ChangeType } from "./change.ts";
 import { classify } from "./classify.ts";
 import { codeOrder } from "./correspondence-chain.ts";
 import { fieldCodes, type ListCode } from "./field-codes.ts";
-import { deferTextDiff, lazyWordDiff } from "./text-diff.ts";
+import { wordDiff } from "./text-diff.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;
 type ElementKind = NonNullable<Change["elementKind"]>;
@@ -118,7 +118,7 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
   const base = { itemKind: "form" as const, item: meta.id, itemName: `${meta.number} ${meta.name.nb}`, workingGroup: meta.workingGroup };
   const before = versionAt(beforeSide.entry, fromYear);
   const after = versionAt(entry, toYear);
-  const make = (type: ChangeType, rest: Partial<Draft>, key: string): Draft => deferTextDiff({ id: `form:${meta.id}:${type}:${key}`, ...base, type, year: after?.year ?? toYear, ...rest, ...classify(type) });
+  const make = (type: ChangeType, rest: Partial<Draft>, key: string): Draft => ({ id: `form:${meta.id}:${type}:${key}`, ...base, type, year: after?.year ?? toYear, ...rest, ...classify(type) });
   if (!before && !after) return [];
   if (!before) return meta.introducedIn !== undefined && meta.introducedIn > fromYear && meta.introducedIn <= toYear ? [{ ...make("form-added", {}, ""), year: meta.introducedIn }] : [];
   if (!after) return meta.discontinuedFrom !== undefined && meta.discontinuedFrom <= toYear ? [{ ...make("form-discontinued", {}, ""), year: meta.discontinuedFrom }] : [];
@@ -149,7 +149,7 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
         if (a === b) continue;
         const type = onlyYearsDiffer(a, b) ? "field-year-changed" : "field-text-changed";
         const side = (v: string) => ({ ...(v && { value: v }), ...(aspect === "label" && { label: v }) });
-        drafts.push(make(type, { ...at, aspect, before: side(a), after: side(b), textDiff: lazyWordDiff(a, b) }, `${id}:${aspect}`));
+        drafts.push(make(type, { ...at, aspect, before: side(a), after: side(b), textDiff: wordDiff(a, b) }, `${id}:${aspect}`));
       }
       for (const aspect of FORMAT_ASPECTS) {
         const a = o.aspects[aspect];
@@ -184,7 +184,7 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
     for (const [code, label] of is) if (!was.has(code)) out.push(make("field-code-added", { ...at, code, after: { label, ...into } }, `${id}:${code}`));
     for (const [code, oldLabel] of was) {
       const label = is.get(code);
-      if (label !== undefined && oldLabel !== label) out.push(make("field-code-relabelled", { ...at, code, before: { label: oldLabel, ...from }, after: { label, ...into }, textDiff: lazyWordDiff(oldLabel, label) }, `${id}:${code}`));
+      if (label !== undefined && oldLabel !== label) out.push(make("field-code-relabelled", { ...at, code, before: { label: oldLabel, ...from }, after: { label, ...into }, textDiff: wordDiff(oldLabel, label) }, `${id}:${code}`));
     }
     return out;
   }
@@ -216,10 +216,10 @@ export function diffForm(registry: Registry, entry: FormEntry, fromYear: number,
       drafts.push(make(SEVERITY_RANK[n.severity] > SEVERITY_RANK[o.severity] ? "control-made-stricter" : "control-made-lenient", { ...at, before: { severity: o.severity }, after: { severity: n.severity } }, id));
     }
     if ((ruleOf(o) ?? o.notExpressible) !== (ruleOf(n) ?? n.notExpressible)) {
-      drafts.push(make("control-condition-changed", { ...at, before: { when: ruleOf(o) ?? "" }, after: { when: ruleOf(n) ?? "" }, textDiff: lazyWordDiff(ruleOf(o) ?? o.notExpressible ?? "", ruleOf(n) ?? n.notExpressible ?? "") }, id));
+      drafts.push(make("control-condition-changed", { ...at, before: { when: ruleOf(o) ?? "" }, after: { when: ruleOf(n) ?? "" }, textDiff: wordDiff(ruleOf(o) ?? o.notExpressible ?? "", ruleOf(n) ?? n.notExpressible ?? "") }, id));
     }
     if (o.message !== n.message || o.title !== n.title || o.condition !== n.condition) {
-      drafts.push(make("control-text-changed", { ...at, before: { label: o.message }, after: { label: n.message }, textDiff: lazyWordDiff(o.message, n.message) }, id));
+      drafts.push(make("control-text-changed", { ...at, before: { label: o.message }, after: { label: n.message }, textDiff: wordDiff(o.message, n.message) }, id));
     }
   }
   for (const [id, n] of newControls) {

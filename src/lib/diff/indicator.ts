@@ -2,7 +2,7 @@ import type { Indicator, Quantity } from "../schema/index.ts";
 import { indicatorVersionAt } from "../indicators/compute.ts";
 import type { Change, ChangeType } from "./change.ts";
 import { classify } from "./classify.ts";
-import { deferTextDiff, lazyWordDiff } from "./text-diff.ts";
+import { wordDiff } from "./text-diff.ts";
 
 type Draft = Omit<Change, "proposals" | "justified">;
 
@@ -22,13 +22,13 @@ export function diffIndicator(ind: Indicator, fromYear: number, toYear: number, 
   const base = { itemKind: "indicator" as const, item: ind.id, itemName: ind.name, workingGroup: ind.workingGroup ?? "", year: after.from };
   const breaks = (ind.versions ?? []).some((v) => v.from > fromYear && v.from <= toYear && v.seriesBreak);
   const drafts: Draft[] = [];
-  const make = (type: ChangeType, before: string, after: string, seriesBreak: boolean): Draft => deferTextDiff({
+  const make = (type: ChangeType, before: string, after: string, seriesBreak: boolean): Draft => ({
     id: `indicator:${ind.id}:${type}`,
     ...base,
     type,
     before: { label: before },
     after: { label: after },
-    textDiff: lazyWordDiff(before, after),
+    textDiff: wordDiff(before, after),
     ...(seriesBreak && { seriesBreak: true }),
     ...classify(type),
   });

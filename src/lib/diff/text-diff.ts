@@ -93,37 +93,6 @@ function mergeAround(a: Segment, space: string, b: Segment): Segment[] {
  * Word-level diff of two texts, as segments. When less than half the text is kept, the diff would
  * be fragments of two different texts, so it is given as the old text removed and the new added.
  */
-/** A word diff not worked out yet (`lazyWordDiff`). */
-class PendingDiff {
-  constructor(
-    readonly before: string,
-    readonly after: string,
-  ) {}
-}
-
-/**
- * `wordDiff(before, after)` worked out when a change's `textDiff` is first read (`deferTextDiff`):
- * the pages of two years that are not neighbours only count their changes (91 pairs at KOSTRA scale,
- * most of their item diffs their own), and the word diffs were 7.6 s of the page phase.
- */
-export const lazyWordDiff = (before: string, after: string): Segment[] => new PendingDiff(before, after) as unknown as Segment[];
-
-/** A change with `textDiff: lazyWordDiff(…)`, its `textDiff` made a property that diffs on first read (in place: the keys keep their order). */
-export function deferTextDiff<T extends { textDiff?: Segment[] }>(draft: T): T {
-  const pending = draft.textDiff as unknown;
-  if (!(pending instanceof PendingDiff)) return draft;
-  Object.defineProperty(draft, "textDiff", {
-    enumerable: true,
-    configurable: true,
-    get(this: T) {
-      const value = wordDiff(pending.before, pending.after);
-      Object.defineProperty(this, "textDiff", { value, enumerable: true, configurable: true, writable: true });
-      return value;
-    },
-  });
-  return draft;
-}
-
 export function wordDiff(before: string, after: string): Segment[] {
   return tooDifferent(before, after) ? replaced(before, after) : fullWordDiff(before, after);
 }
