@@ -48,22 +48,27 @@ export function checkPlan(registry: Registry, formId: string, year: number, opti
  * binds it, withdrawn ones included (the XSD's enumerations keep them; grouping codes are not codes).
  */
 function programSchema(registry: Registry, version: FormVersion, year: number): ProgramSchema {
-  const codesOf = (field: RecordField): string[] | undefined => {
-    if (field.codes) return field.codes.map((c) => c.code);
-    if (!field.codelist) return undefined;
-    const entry = registry.codelists.get(field.codelist.codelist);
-    const pinned = field.codelist.year;
-    const bound = entry && (pinned !== undefined ? entry.versions.find((v) => v.year === pinned) : versionAt(entry, year));
-    return bound?.data.codes.filter((c) => c.selectable !== false).map((c) => c.code);
-  };
+  const codesOf = (field: RecordField): string[] | undefined =>
+    field.codes ? field.codes.map((c) => c.code) : boundVersion(registry, field, year)?.data.codes.filter((c) => c.selectable !== false).map((c) => c.code);
   return {
     versionYear: year,
-    records: (version.records ?? []).flatMap((r) =>
-      r.path === undefined
-        ? []
-        : [{ path: r.path, fields: r.fields.map((f) => ({ path: f.path ?? f.name, mandatory: f.mandatory === true, ...(codesOf(f) ? { codes: codesOf(f) } : {}) })) }],
-    ),
+    records: (version.records ?? []).flatMap((r) => {
+      if (r.path === undefined) return [];
+      const fields = r.fields.map((f) => {
+        const codes = codesOf(f);
+        return { path: f.path ?? f.name, mandatory: f.mandatory === true, ...(codes ? { codes } : {}) };
+      });
+      return [{ path: r.path, fields }];
+    }),
   };
+}
+
+/** The version of a field's codelist it takes in `year`: the one it pins, else the one in force. */
+function boundVersion(registry: Registry, field: RecordField, year: number) {
+  const entry = field.codelist && registry.codelists.get(field.codelist.codelist);
+  if (!entry) return undefined;
+  const pinned = field.codelist!.year;
+  return pinned !== undefined ? entry.versions.find((v) => v.year === pinned) : versionAt(entry, year);
 }
 
 /**
@@ -110,12 +115,10 @@ function ownCodes(codes: RecordFieldCode[], year: number, before: RecordFieldCod
 }
 
 function fieldCodes(registry: Registry, field: RecordField, year: number): FieldCodes | undefined {
-  if (!field.codelist) return undefined;
-  const entry = registry.codelists.get(field.codelist.codelist);
-  if (!entry) return undefined;
-  const pinned = field.codelist.year;
-  const version = pinned !== undefined ? entry.versions.find((v) => v.year === pinned) : versionAt(entry, year);
-  if (!version) return undefined;
+  const entry = field.codelist && registry.codelists.get(field.codelist.codelist);
+  const version = boundVersion(registry, field, year);
+  if (!entry || !version) return undefined;
+  const pinned = field.codelist!.year;
   const valid: string[] = [];
   const withdrawn: FieldCodes["withdrawn"] = [];
   for (const c of version.data.codes) {
@@ -137,5 +140,5 @@ function fieldCodes(registry: Registry, field: RecordField, year: number): Field
       later.push({ code: c.code, firstYear: v.year });
     }
   }
-  return { valid, withdrawn, later, source: `kodelisten ${field.codelist.codelist} (${version.year})` };
+  return { valid, withdrawn, later, source: `kodelisten ${field.codelist!.codelist} (${version.year})` };
 }
