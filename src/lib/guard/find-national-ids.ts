@@ -24,7 +24,21 @@ const MARK = String.raw`[\p{Cf}\p{M}.\-\u2010-\u2015\u2212*_~\x60\\]`;
  * on either side of each mark: a folded YAML line (`123456-`, a line break and deep indentation,
  * `78901`) and Markdown that a reader sees joined (`**123456**`, a line break, `- **78901**`).
  */
-const CHAIN = new RegExp(String.raw`\d(?:\s{0,80}(?:${MARK}\s{0,80}){0,16}\d)*`, "gu");
+const CHAIN = String.raw`\d(?:\s{0,80}(?:${MARK}\s{0,80}){0,16}\d)*`;
+/**
+ * A chain that may be long enough: one whose first digit has ten characters after it that a chain
+ * may hold. Where that fails the chain from that digit, and every chain starting inside it, is
+ * shorter than eleven characters and could not hold a number: most runs (years, codes, counts) are
+ * passed over inside the expression, without a match object each.
+ */
+const LONG_CHAIN = new RegExp(String.raw`\d(?=(?:[\d\s]|${MARK}){10})${CHAIN.slice(2)}`, "uy");
+/**
+ * Where such a chain may start, found without Unicode classes (each character outside ASCII taken
+ * as a possible mark): a digit with ten characters after it that are digits, white space, ASCII
+ * marks or not ASCII. Twice as fast over the API's files as the exact expression, which is then
+ * tried only where this one matches.
+ */
+const MAYBE_LONG = /\d(?=[\d\s.\-*_~\x60\\\u0080-\uffff]{10})/g;
 const GROUP = /\d+/g;
 /** What every spelling of a number needs: a digit in some form, a character reference, an escape or a percent sign. */
 const MAYBE = /[\p{Nd}\p{No}&%\\]/u;
@@ -68,8 +82,13 @@ function decimalValue(char: string): number | undefined {
   return (code - start) % 10;
 }
 
-/** Where an escape, a reference or a digit outside ASCII may start: cheap to find without Unicode classes. */
-const CANDIDATE = /[&%\\]|[^\x00-\x7f]/g;
+/**
+ * Where an escape, a reference or a digit outside ASCII may start: cheap to find without Unicode
+ * classes. Of Latin-1 only the superscripts and fractions (¹²³¼½¾) are digits; the letters of
+ * Norwegian text (æøå, «») are not, and were most of the places tried; nor is the replacement
+ * character that stands for each undecodable byte of a binary file read as text.
+ */
+const CANDIDATE = /[&%\\\u00b2\u00b3\u00b9\u00bc-\u00be\u0100-\ufffc\ufffe\uffff]/g;
 const ENCODED_AT = new RegExp(ENCODED.source, "uy");
 
 /**
@@ -94,8 +113,9 @@ function decodeForScan(text: string): { decoded: string; origin: (i: number) => 
     decoded += text.slice(last, end);
   };
   CANDIDATE.lastIndex = 0;
-  for (let c = CANDIDATE.exec(text); c; c = CANDIDATE.exec(text)) {
-    ENCODED_AT.lastIndex = c.index;
+  // `test` rather than `exec`: no match object per candidate. Each candidate is one UTF-16 unit.
+  while (CANDIDATE.test(text)) {
+    ENCODED_AT.lastIndex = CANDIDATE.lastIndex - 1;
     const m = ENCODED_AT.exec(text);
     if (!m) continue;
     copyUpTo(m.index);
@@ -141,8 +161,13 @@ export function findNationalIds(text: string, allowed?: ReadonlySet<string>): Sp
   const scanned = plain?.decoded ?? text;
   const at = (i: number) => (plain ? plain.origin(i) : i);
   const spans: Span[] = [];
-  for (const chain of scanned.matchAll(CHAIN)) {
-    if (chain[0].length < 11) continue; // too short to hold eleven digits: most runs (years, codes)
+  MAYBE_LONG.lastIndex = 0;
+  while (MAYBE_LONG.test(scanned)) {
+    LONG_CHAIN.lastIndex = MAYBE_LONG.lastIndex - 1;
+    const chain = LONG_CHAIN.exec(scanned);
+    if (!chain) continue;
+    MAYBE_LONG.lastIndex = LONG_CHAIN.lastIndex;
+    if (chain[0].length < 11) continue; // too short to hold eleven digits
     const groups = [...chain[0].matchAll(GROUP)].map((g) => ({ digits: g[0], start: chain.index + g.index, end: chain.index + g.index + g[0].length }));
     for (let i = 0; i < groups.length; i++) {
       let digits = "";
