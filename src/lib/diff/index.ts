@@ -22,6 +22,8 @@ export interface ItemDiffer {
    */
   key(registry: Registry, id: string, from: number, to: number): string;
   diff(registry: Registry, id: string, from: number, to: number): Draft[];
+  /** The changes only to be counted, where that is cheaper than `diff` (see `diffItemForCounting`). */
+  count?(registry: Registry, id: string, from: number, to: number): Draft[];
 }
 
 type Entry = Parameters<typeof versionAt>[0];
@@ -68,6 +70,7 @@ export const differs: ItemDiffer[] = [
     has: (r, id) => r.codelists.has(id),
     key: (r, id, from, to) => versionPair(r.codelists.get(id)!, from, to, withdrawalsBy(r.codelists.get(id)!, to)),
     diff: (r, id, from, to) => diffCodelist(r, r.codelists.get(id)!, from, to),
+    count: (r, id, from, to) => diffCodelist(r, r.codelists.get(id)!, from, to, undefined, true),
   },
   {
     kind: "form",
@@ -96,6 +99,24 @@ export function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string,
   const key = `${differ.kind}:${id}:${differ.key(registry, id, from, to)}`;
   let drafts = cache.get(key);
   if (!drafts) cache.set(key, (drafts = differ.diff(registry, id, from, to)));
+  return drafts;
+}
+
+/**
+ * An item's changes as counting needs them (their classes and what they touch, not their dates or
+ * word diffs): the full ones where `diffItemOnce` has made them, else the cheaper ones, remembered
+ * apart so that a full diff is never served without its details.
+ */
+const countMemo = processShared("item-diffs-counted", () => new WeakMap<Registry, Map<string, Draft[]>>());
+export function diffItemForCounting(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
+  if (!differ.count) return diffItemOnce(registry, differ, id, from, to);
+  const key = `${differ.kind}:${id}:${differ.key(registry, id, from, to)}`;
+  const full = memo.get(registry)?.get(key);
+  if (full) return full;
+  let cache = countMemo.get(registry);
+  if (!cache) countMemo.set(registry, (cache = new Map()));
+  let drafts = cache.get(key);
+  if (!drafts) cache.set(key, (drafts = differ.count(registry, id, from, to)));
   return drafts;
 }
 

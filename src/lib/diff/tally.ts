@@ -1,6 +1,6 @@
 import type { Registry } from "../model/registry.ts";
 import { CLASS_ORDER, type ChangeClass, type ChangeSet } from "./change.ts";
-import { compareText, diffItemOnce, differs, itemDiffer } from "./index.ts";
+import { compareText, diffItemForCounting, differs, itemDiffer } from "./index.ts";
 import { isDeclared, notCarriedOut } from "./trace.ts";
 
 /** One item's share of the changes between two years. */
@@ -45,7 +45,7 @@ export function tallyChanges(registry: Registry, from: number, to: number): Chan
   const items: ItemTally[] = [];
   for (const differ of differs) {
     for (const id of differ.ids(registry)) {
-      const drafts = diffItemOnce(registry, differ, id, from, to);
+      const drafts = diffItemForCounting(registry, differ, id, from, to);
       if (!drafts.length) continue;
       const tally: ItemTally = { itemKind: differ.kind, item: id, itemName: drafts[0].itemName, workingGroup: drafts[0].workingGroup, changes: drafts.length, senderBreaking: 0, consumerBreaking: 0, notJustified: 0 };
       for (const d of drafts) {
