@@ -6,6 +6,7 @@ import { formatFinding } from "../guard/print-finding.ts";
 import { writeFingerprint } from "../load/fingerprint.ts";
 import { fingerprintsOf } from "./content-unchanged.ts";
 import { siteAddress } from "../site/address.ts";
+import { shareUnchangedCodes } from "../model/shared-codes.ts";
 
 const since = (started: number) => performance.now() - started;
 
@@ -29,7 +30,7 @@ async function loadedContent(root: string, staging: string): Promise<Registry | 
   const loaded = await loadContent(root, { validated: true });
   writeFingerprint(fingerprintsOf(staging), "exports", loaded.fingerprint);
   const errors = loaded.findings.filter((f) => f.severity === "error");
-  if (!errors.length) return loaded.registry.withoutSources();
+  if (!errors.length) return shareUnchangedCodes(loaded.registry.withoutSources());
   // Only when a file changed after validation: the build stops rather than publish it unchecked.
   process.stderr.write(`kostra build: the content changed during the build and has ${errors.length} error(s):\n${errors.map(formatFinding).join("\n")}\n`);
   return 1;

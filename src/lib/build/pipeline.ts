@@ -64,6 +64,12 @@ export function runStep(command: string, args: string[], options: SpawnOptions =
   });
 }
 
+/** A step run as two processes side by side, each given its half ("0" or "1"); the first failure, else success. */
+async function inHalves(start: (k: string) => Promise<StepEnd>): Promise<StepEnd> {
+  const halves = await Promise.all(["0", "1"].map(start));
+  return halves.find((h) => h.status !== 0) ?? halves[0];
+}
+
 /** Runs `bin/kostra.js` with these arguments as a step. */
 const kostraStep = (args: string[], options: SpawnOptions = {}) => runStep(process.execPath, [join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args], options);
 
@@ -202,8 +208,9 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   }
 
   // The last line of defence, the check of what would be published for anything personal, reads
-  // each part as soon as it is written: the API (which ends before the pages' index) on the core it
-  // leaves, then the pages and their index in two halves. A hit anywhere stops the build.
+  // each part as soon as it is written, each in two halves: the API (which may end before the
+  // pages' index or after it: whichever ends last leaves the build its check alone, on both cores),
+  // and the pages and their index. A hit anywhere stops the build.
   const SCAN = "the check of the built site for personal data";
   const scanned = new Set<string>();
   const scan = (name: string, args: string[], signal: AbortSignal) => {
@@ -214,14 +221,13 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
     "the search index of the pages": async (signal) => {
       const end = await kostraStep(["build-step", "search", partial, staging], { signal });
       if (end.status !== 0 || signal.aborted) return end;
-      const halves = await Promise.all([0, 1].map((k) => scan(SCAN, [partial, staging, String(k), "2"], signal)));
-      return halves.find((h) => h.status !== 0) ?? halves[0];
+      return inHalves((k) => scan(SCAN, [partial, staging, k, "2"], signal));
     },
     "writing the API": async (signal) => {
       signal.addEventListener("abort", () => stopApi.abort());
       const end = await startApi();
       if (end.status !== 0 || signal.aborted) return end;
-      return scan(`${SCAN} (the API)`, [staging, staging, "0", "1", "api/v1"], signal);
+      return inHalves((k) => scan(`${SCAN} (the API)`, [staging, staging, k, "2", "api/v1"], signal));
     },
   });
   if (failed) {

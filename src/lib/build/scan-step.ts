@@ -67,7 +67,7 @@ export async function scanStep(dist: string, staging: string, k = 0, n = 1, unde
     if (findNationalIds(records, allowed).length) hits.push("the search index's records");
   }
   const ms = performance.now() - started;
-  recordTiming(under ? `scan-${under.split("/")[0]}` : `scan-${k}`, ms);
+  recordTiming(under ? `scan-${under.split("/")[0]}-${k}` : `scan-${k}`, ms);
   if (!hits.length) return 0;
   const shown = hits.sort().map((h) => `  ${escapeForTerminal(redactNationalIds(h))}`);
   process.stderr.write(`kostra build: the built site holds something that looks like a national identity number (not shown) in ${hits.length} place(s):\n${shown.join("\n")}\n`);

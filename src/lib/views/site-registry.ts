@@ -6,6 +6,7 @@ import { loadContent, type LoadCache } from "../load/load-content.ts";
 import type { Registry } from "../model/registry.ts";
 import { processShared } from "../model/process-shared.ts";
 import { FINGERPRINTS_ENV, writeFingerprint } from "../load/fingerprint.ts";
+import { shareUnchangedCodes } from "../model/shared-codes.ts";
 
 const cache = processShared("build-registry", () => ({ registry: undefined as Promise<Registry> | undefined, dev: undefined as LoadCache | undefined }));
 
@@ -43,7 +44,7 @@ export function buildRegistry(): Promise<Registry> {
       const fingerprints = process.env[FINGERPRINTS_ENV];
       if (fingerprints) writeFingerprint(fingerprints, "pages", loaded.fingerprint);
       failWith(loaded.findings);
-      return loaded.registry.withoutSources();
+      return shareUnchangedCodes(loaded.registry.withoutSources());
     }
     if (cache.dev) {
       const loaded = await loadContent(resolveContentRoot(), { cache: cache.dev });
