@@ -44,14 +44,27 @@ export async function scanStep(dist: string, staging: string, k = 0, n = 1, unde
   const hits: string[] = [];
   for (const [i, { path }] of files.entries()) if (i % n === k && findNationalIds(path, allowed).length) hits.push(`${path}: its name`);
   // The API writes a codelist version's files once and hard-links them into every year it is in
-  // force: each file's bytes are read once, by the process its inode falls to.
-  const seen = new Set<bigint>();
+  // force: each file's bytes are read once. The files are dealt out by size, every process making
+  // the same deal from the same sorted list: by inode number the halves held 15,430 and 4,642
+  // pages (a page's folder and its file take neighbouring numbers), and one took twice the other's time.
   const inodes = await mapInBatches(
     files.filter((f) => f.file),
     64,
-    async ({ path }) => ({ path, ino: (await stat(join(dist, path), { bigint: true })).ino }),
+    async ({ path }) => {
+      const { ino, size } = await stat(join(dist, path), { bigint: true });
+      return { path, ino, size: Number(size) };
+    },
   );
-  const mine = inodes.filter(({ ino }) => Number(ino % BigInt(n)) === k && !seen.has(ino) && seen.add(ino));
+  const seen = new Set<bigint>();
+  const load = new Array<number>(n).fill(0);
+  const mine: { path: string }[] = [];
+  for (const file of inodes) {
+    if (seen.has(file.ino)) continue;
+    seen.add(file.ino);
+    const least = load.indexOf(Math.min(...load));
+    load[least] += file.size;
+    if (least === k) mine.push(file);
+  }
   await mapInBatches(
     mine,
     16,

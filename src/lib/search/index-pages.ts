@@ -56,9 +56,12 @@ export async function indexPages(dist: string, perPart: number): Promise<{ pages
       const name = start === 0 ? undefined : `sider-${parts.length + 2}`;
       await writeIndexPart(name ? join(dist, PARTS_DIR, name) : join(dist, PRIMARY_PART), async (index) => check(await index.addDirectory({ path: folder })));
       if (name) parts.push(name);
-      await rm(folder, { recursive: true, force: true });
     }
   } finally {
+    // Removed once, at the end, not part by part: on a file system without a journal (this
+    // project's machines) ext4 passes over inodes freed in the last minute when it makes a file,
+    // so each part's pages, written just after the last part's were removed, cost the kernel a
+    // search past all of them.
     await rm(scratch, { recursive: true, force: true });
   }
   return { pages: pages.length, parts };
