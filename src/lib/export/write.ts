@@ -166,7 +166,7 @@ export async function writeExports(registry: Registry, outDir: string, siteUrl: 
   const dirs = new Set<string>();
   // A codelist version's files are the same bytes in every year it is in force (most of the API at
   // KOSTRA scale): written once, then hard-linked. Each path is still a file of its own to readers.
-  const written = new Map<string, string>();
+  const written = new Map<string, { path: string; bytes: number }>();
   for (const f of exportFiles(registry, siteUrl)) {
     const path = join(outDir, "api", "v1", f.path);
     const dir = dirname(path);
@@ -175,12 +175,16 @@ export async function writeExports(registry: Registry, outDir: string, siteUrl: 
       mkdirSync(dir, { recursive: true });
     }
     files++;
-    bytes += typeof f.content === "string" ? Buffer.byteLength(f.content) : f.content.length;
     const same = f.sha256 !== undefined ? written.get(f.sha256) : undefined;
-    if (same) linkSync(same, path);
-    else {
+    if (same) {
+      linkSync(same.path, path);
+      bytes += same.bytes;
+    } else {
       writeFileSync(path, f.content);
-      if (f.sha256 !== undefined) written.set(f.sha256, path);
+      // Counted once per content: the count is for the log line, and a UTF-8 length takes a pass over the text.
+      const size = typeof f.content === "string" ? Buffer.byteLength(f.content) : f.content.length;
+      bytes += size;
+      if (f.sha256 !== undefined) written.set(f.sha256, { path, bytes: size });
     }
   }
   return { files, bytes };
