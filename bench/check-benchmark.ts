@@ -15,6 +15,7 @@ import { checkPlan } from "../src/lib/check/plan-from-registry.ts";
 import type { CheckPlan } from "../src/lib/check/plan.ts";
 import { codesKey } from "../src/lib/check/plan.ts";
 import { validLine } from "../test/check-helpers.ts";
+import { xorshift } from "./xorshift.ts";
 
 const MB = Number(process.argv[2] ?? 100);
 const REPO = new URL("..", import.meta.url).pathname;
@@ -62,17 +63,8 @@ function run(label: string, path: string, form: string, year: number): void {
   console.log(`${label.padEnd(34)} ${size.toFixed(0).padStart(5)} MB  wall ${wall.padStart(8)}  peak RSS ${rss.toFixed(0).padStart(5)} MB  exit ${time.status}  ${summary}`);
 }
 
-/** A seeded generator (xorshift), so that every run writes the same file. */
-let seed = 2026;
-const random = () => {
-  seed ^= seed << 13;
-  seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  seed >>>= 0;
-  return seed / 4294967296;
-};
-const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+// Seeded, so that every run writes the same file.
+const { next: random, pick } = xorshift(2026);
 
 /**
  * A line whose every field is drawn at random, mostly as the file description allows (a valid code,

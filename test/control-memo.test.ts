@@ -16,6 +16,7 @@ import { ControlMemo, fieldReads } from "../src/lib/rules/memo.ts";
 import type { Control } from "../src/lib/schema/control.ts";
 import { chunksOf } from "./check-helpers.ts";
 import { REPO } from "./helpers.ts";
+import { xorshift } from "../bench/xorshift.ts";
 
 let registry: Registry;
 beforeAll(async () => {
@@ -27,19 +28,6 @@ const planFor = (form: string, year: number) => {
   return plan;
 };
 
-/** A small seeded generator, so that a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
-}
 
 const fields = (expression: string, occurrence: string[], item?: { variable: string; value: unknown }) => fieldReads(expression, new Set(occurrence), item)?.map((r) => `${r.variable}.${r.field}`);
 
@@ -103,7 +91,7 @@ describe("a control's remembered `when`", () => {
  * value of an earlier line, so that values repeat as they do in a file.
  */
 function randomLines(plan: CheckPlan, count: number, seed: number): string[] {
-  const { next, pick } = random(seed);
+  const { next, pick } = xorshift(seed);
   const record = plan.version.records![0];
   const lines: string[] = [];
   const date = () => `${pick(["01", "15", "28", "31", "00", "32"])}${pick(["01", "06", "12", "13"])}${pick([String(plan.year), String(plan.year - 1), "1901", "2099"])}`;

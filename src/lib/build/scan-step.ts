@@ -55,8 +55,8 @@ function fileReader(): (path: string) => Buffer {
 }
 
 /**
- * `kostra build`'s last check before it publishes, in a process of its own (two side by side, each
- * taking every `n`-th file from `k`): every file of the built site — its name, its text, a page's
+ * `kostra build`'s last check before it publishes, in a process of its own (`n` side by side, the
+ * `k`-th taking every `n`-th name and its share of the files, dealt by size): every file of the built site — its name, its text, a page's
  * text as it reads, every part of a spreadsheet, the search index unpacked — must hold nothing that
  * looks like a national identity number. Validation looks at the content; this looks at what would
  * be published, whatever the way from one to the other. Prints each hit (file and what, never the

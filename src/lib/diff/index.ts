@@ -93,10 +93,11 @@ export const differs: ItemDiffer[] = [
  * for the same ones many times: each is computed once per registry.
  */
 const memo = processShared("item-diffs", () => new WeakMap<Registry, Map<string, Draft[]>>());
+const memoKey = (registry: Registry, differ: ItemDiffer, id: string, from: number, to: number) => `${differ.kind}:${id}:${differ.key(registry, id, from, to)}`;
 export function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
   let cache = memo.get(registry);
   if (!cache) memo.set(registry, (cache = new Map()));
-  const key = `${differ.kind}:${id}:${differ.key(registry, id, from, to)}`;
+  const key = memoKey(registry, differ, id, from, to);
   let drafts = cache.get(key);
   if (!drafts) cache.set(key, (drafts = differ.diff(registry, id, from, to)));
   return drafts;
@@ -110,7 +111,7 @@ export function diffItemOnce(registry: Registry, differ: ItemDiffer, id: string,
 const countMemo = processShared("item-diffs-counted", () => new WeakMap<Registry, Map<string, Draft[]>>());
 export function diffItemForCounting(registry: Registry, differ: ItemDiffer, id: string, from: number, to: number): Draft[] {
   if (!differ.count) return diffItemOnce(registry, differ, id, from, to);
-  const key = `${differ.kind}:${id}:${differ.key(registry, id, from, to)}`;
+  const key = memoKey(registry, differ, id, from, to);
   const full = memo.get(registry)?.get(key);
   if (full) return full;
   let cache = countMemo.get(registry);

@@ -20,18 +20,19 @@ export interface Span {
  */
 const MARK = String.raw`[\p{Cf}\p{M}.\-\u2010-\u2015\u2212*_~\x60\\]`;
 /**
- * A run of digits with at most 16 marks between two of them, and white space of up to 80 characters
- * on either side of each mark: a folded YAML line (`123456-`, a line break and deep indentation,
- * `78901`) and Markdown that a reader sees joined (`**123456**`, a line break, `- **78901**`).
+ * A chain is a digit and then this: a run of digits with at most 16 marks between two of them, and
+ * white space of up to 80 characters on either side of each mark: a folded YAML line (`123456-`, a
+ * line break and deep indentation, `78901`) and Markdown that a reader sees joined (`**123456**`, a
+ * line break, `- **78901**`).
  */
-const CHAIN = String.raw`\d(?:\s{0,80}(?:${MARK}\s{0,80}){0,16}\d)*`;
+const AFTER_FIRST_DIGIT = String.raw`(?:\s{0,80}(?:${MARK}\s{0,80}){0,16}\d)*`;
 /**
  * A chain that may be long enough: one whose first digit has ten characters after it that a chain
  * may hold. Where that fails the chain from that digit, and every chain starting inside it, is
  * shorter than eleven characters and could not hold a number: most runs (years, codes, counts) are
  * passed over inside the expression, without a match object each.
  */
-const LONG_CHAIN = new RegExp(String.raw`\d(?=(?:[\d\s]|${MARK}){10})${CHAIN.slice(2)}`, "uy");
+const LONG_CHAIN = new RegExp(String.raw`\d(?=(?:[\d\s]|${MARK}){10})${AFTER_FIRST_DIGIT}`, "uy");
 /**
  * Where such a chain may start, found without Unicode classes (each character outside ASCII taken
  * as a possible mark): a digit with ten characters after it that are digits, white space, ASCII
