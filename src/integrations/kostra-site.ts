@@ -5,6 +5,7 @@ import { headersFile } from "../lib/site/csp.ts";
 import { recordTiming } from "../lib/build/timings.ts";
 import { writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { keepStringPrototypeFast } from "./fast-string-prototype.ts";
 
 /** Whether a changed path is a content file of this root (codelists/, content/ or changes/). */
 export function isContentFile(root: string, path: string): boolean {
@@ -18,6 +19,8 @@ export function isContentFile(root: string, path: string): boolean {
  * server: reloads the content files that change and refreshes the browser.
  */
 export function kostraSite() {
+  // Astro's runtime is loaded by now: its subclass of String has made every string method slow.
+  keepStringPrototypeFast();
   let pagesStarted = 0;
   return {
     name: "kostra-site",

@@ -13,7 +13,7 @@ import { partSizes } from "../search/index-parts.ts";
 import { contentChangeRefusal, fingerprintsOf } from "./content-unchanged.ts";
 import { FINGERPRINTS_ENV } from "../load/fingerprint.ts";
 import { contentBytes, fitsBesidePages } from "./overlap.ts";
-import { stepFlags } from "./gc-flags.ts";
+import { API_YOUNG_GENERATION, stepFlags } from "./gc-flags.ts";
 import { placeholderNotice, SITE_ENV, siteAddress, type SiteAddress } from "../site/address.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
@@ -70,8 +70,8 @@ async function inHalves(start: (k: string) => Promise<StepEnd>): Promise<StepEnd
   return halves.find((h) => h.status !== 0) ?? halves[0];
 }
 
-/** Runs `bin/kostra.js` with these arguments as a step. */
-const kostraStep = (args: string[], options: SpawnOptions = {}) => runStep(process.execPath, [join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args], options);
+/** Runs `bin/kostra.js` with these arguments as a step, Node given `nodeFlags` after the steps' own. */
+const kostraStep = (args: string[], options: SpawnOptions = {}, nodeFlags: string[] = []) => runStep(process.execPath, [...nodeFlags, join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args], options);
 
 /**
  * Runs steps side by side, each started with a signal that stops it. When one fails, the others
@@ -187,7 +187,7 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   // records' index has left that core, and goes on beside the pages' index.
   const stopApi = new AbortController();
   let api: Promise<StepEnd> | undefined;
-  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }));
+  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION));
 
   // The records' search index needs no page: it is built while Astro renders on one core.
   let failed = await sideBySide({
