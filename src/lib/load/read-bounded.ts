@@ -1,5 +1,4 @@
-import { constants, statSync, type Stats } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 
 /** What is wrong with a file that was not read, and what would be right. */
 export interface ReadProblem {
@@ -48,7 +47,6 @@ export async function readBounded(path: string, limit: number): Promise<{ bytes:
   };
   let before: Stats;
   try {
-    // Synchronous: a stat is a few microseconds, less than a trip through the thread pool.
     before = statSync(path);
   } catch (e) {
     return { problem: unreadable(e) };
@@ -56,16 +54,18 @@ export async function readBounded(path: string, limit: number): Promise<{ bytes:
   const refused = notRegular(before) ?? (before.size > limit ? tooLarge(before.size) : undefined);
   if (refused) return { problem: refused };
 
-  let handle;
+  // Synchronous throughout: a content file is read from the page cache in microseconds, less than
+  // a trip through the thread pool and the promises around it (at KOSTRA scale, 11,683 files).
+  let fd: number;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (e) {
     return { problem: unreadable(e) };
   }
   try {
     // Checked again on the handle: the path may have been replaced since (an editor's atomic save
     // is fine; a FIFO or a larger file is not).
-    const now = await handle.stat();
+    const now = fstatSync(fd);
     const changed = notRegular(now) ?? (now.size > limit ? tooLarge(now.size) : undefined);
     if (changed) return { problem: changed };
     // At most the size the handle has (no more than the limit): a file that grows after this is
@@ -73,7 +73,7 @@ export async function readBounded(path: string, limit: number): Promise<{ bytes:
     const buffer = Buffer.allocUnsafe(now.size);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -81,6 +81,6 @@ export async function readBounded(path: string, limit: number): Promise<{ bytes:
   } catch (e) {
     return { problem: unreadable(e) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
