@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from "node:fs";
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { findNationalIds } from "../guard/find-national-ids.ts";
@@ -7,7 +7,6 @@ import { outputTexts } from "../guard/output-text.ts";
 import { redactNationalIds } from "../guard/redact.ts";
 import { maskHashes } from "../guard/hashes.ts";
 import { escapeForTerminal } from "../guard/clean-text.ts";
-import { mapInBatches } from "../search/batches.ts";
 import { recordTiming } from "./timings.ts";
 import { SEARCH_RECORDS_FILE } from "../search/records-file.ts";
 
@@ -75,14 +74,13 @@ export async function scanStep(dist: string, staging: string, k = 0, n = 1, unde
   // force: each file's bytes are read once. The files are dealt out by size, every process making
   // the same deal from the same sorted list: by inode number the halves held 15,430 and 4,642
   // pages (a page's folder and its file take neighbouring numbers), and one took twice the other's time.
-  const inodes = await mapInBatches(
-    files.filter((f) => f.file),
-    64,
-    async ({ path }) => {
-      const { ino, size } = await stat(join(dist, path), { bigint: true });
+  // Synchronous: 116,484 stats at KOSTRA scale took 0.6 s of CPU, against 1.3 s through the thread pool.
+  const inodes = files
+    .filter((f) => f.file)
+    .map(({ path }) => {
+      const { ino, size } = statSync(join(dist, path), { bigint: true });
       return { path, ino, size: Number(size) };
-    },
-  );
+    });
   const seen = new Set<bigint>();
   const load = new Array<number>(n).fill(0);
   const mine: { path: string }[] = [];
