@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
@@ -7,6 +7,7 @@ import { outputTexts } from "../guard/output-text.ts";
 import { redactNationalIds } from "../guard/redact.ts";
 import { maskHashes } from "../guard/hashes.ts";
 import { escapeForTerminal } from "../guard/clean-text.ts";
+import { fileReader } from "../load/file-reader.ts";
 import { recordTiming } from "./timings.ts";
 import { SEARCH_RECORDS_FILE } from "../search/records-file.ts";
 
@@ -24,33 +25,6 @@ export async function writeAllowedHashes(staging: string, allowed: Iterable<stri
 async function allowedFrom(staging: string): Promise<ReadonlySet<string>> {
   const hashes = new Set<string>(JSON.parse(await readFile(join(staging, ALLOWED_HASHES_FILE), "utf8")) as string[]);
   return { has: (digits: string) => hashes.has(hashOf(digits)) } as ReadonlySet<string>;
-}
-
-/**
- * Reads whole files into one buffer, grown as needed, each read's bytes valid until the next: a
- * new buffer per file (4–5 GB of them at KOSTRA scale) cost the kernel a page fault per 4 KB, about
- * a quarter of the check's time. Synchronous: the files were just written and are in memory.
- */
-function fileReader(): (path: string) => Buffer {
-  let buffer = Buffer.allocUnsafe(1 << 24);
-  return (path) => {
-    const fd = openSync(path, "r");
-    try {
-      let size = 0;
-      for (;;) {
-        if (size === buffer.length) {
-          const bigger = Buffer.allocUnsafe(buffer.length * 2);
-          buffer.copy(bigger, 0, 0, size);
-          buffer = bigger;
-        }
-        const got = readSync(fd, buffer, size, buffer.length - size, null);
-        if (got === 0) return buffer.subarray(0, size);
-        size += got;
-      }
-    } finally {
-      closeSync(fd);
-    }
-  };
 }
 
 /**

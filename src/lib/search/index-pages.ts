@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { mapInBatches } from "./batches.ts";
+import { fileReader } from "../load/file-reader.ts";
 import { check, writeIndexPart } from "./index-part.ts";
 import { PARTS_DIR, PRIMARY_PART } from "./index-parts.ts";
 
@@ -10,8 +11,8 @@ const BODY = Buffer.from("data-pagefind-body");
 /** The site's pages that have a searchable part, in path order (so a part holds neighbouring pages). */
 async function searchablePages(dist: string): Promise<string[]> {
   const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
-  const has = await mapInBatches(files, 64, async (file) => (await readFile(join(dist, file))).includes(BODY));
-  return files.filter((_, i) => has[i]);
+  const read = fileReader();
+  return files.filter((file) => read(join(dist, file)).includes(BODY));
 }
 
 /**
@@ -26,12 +27,18 @@ export function spacedHtml(html: string): string {
   return html.replace(BLOCK_END, "$& ");
 }
 
-/** Writes pages, spaced, into a folder that mirrors the site. */
-async function writePages(dist: string, files: string[], folder: string): Promise<void> {
-  await mapInBatches(files, 64, async (file) => {
-    await mkdir(dirname(join(folder, file)), { recursive: true });
-    await writeFile(join(folder, file), spacedHtml(await readFile(join(dist, file), "utf8")));
-  });
+/** Writes pages, spaced, into a folder that mirrors the site, one after the other (see `fileReader`). */
+function writePages(dist: string, files: string[], folder: string): void {
+  const read = fileReader();
+  const made = new Set<string>();
+  for (const file of files) {
+    const dir = dirname(join(folder, file));
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(join(folder, file), spacedHtml(read(join(dist, file)).toString("utf8")));
+  }
 }
 
 /**
@@ -52,7 +59,7 @@ export async function indexPages(dist: string, perPart: number): Promise<{ pages
     for (let start = 0; start === 0 || start < pages.length; start += perPart) {
       const folder = join(scratch, String(start));
       await mkdir(folder, { recursive: true });
-      await writePages(dist, pages.slice(start, start + perPart), folder);
+      writePages(dist, pages.slice(start, start + perPart), folder);
       const name = start === 0 ? undefined : `sider-${parts.length + 2}`;
       await writeIndexPart(name ? join(dist, PARTS_DIR, name) : join(dist, PRIMARY_PART), async (index) => check(await index.addDirectory({ path: folder })));
       if (name) parts.push(name);
