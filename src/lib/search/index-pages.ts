@@ -9,7 +9,7 @@ import { PARTS_DIR, PRIMARY_PART } from "./index-parts.ts";
 const BODY = Buffer.from("data-pagefind-body");
 
 /** The site's pages that have a searchable part, in path order (so a part holds neighbouring pages). */
-async function searchablePages(dist: string): Promise<string[]> {
+function searchablePages(dist: string): string[] {
   const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html")).sort();
   const read = fileReader();
   return files.filter((file) => read(join(dist, file)).includes(BODY));
@@ -50,7 +50,7 @@ function writePages(dist: string, files: string[], folder: string): void {
  * the Node API is slower still. Returns the names of the parts besides the first, and the number of pages.
  */
 export async function indexPages(dist: string, perPart: number): Promise<{ pages: number; parts: string[] }> {
-  const pages = await searchablePages(dist);
+  const pages = searchablePages(dist);
   const parts: string[] = [];
   // Beside the site, so that it is removed with it if the build stops half-way.
   const scratch = `${dist}.search-pages-${process.pid}`;
