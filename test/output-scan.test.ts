@@ -3,15 +3,20 @@
  * for personal data as its consumers would read it — a page's text as a reader sees it, every part
  * of a spreadsheet, the search index unpacked, every file name — and a hit stops the build.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { zipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { tempDir } from "./helpers.ts";
+import { fixtureWith, tempDir } from "./helpers.ts";
 import { makeNationalId } from "./national-ids.ts";
-import { ALLOWED_HASHES_FILE, scanStep, writeAllowedHashes } from "../src/lib/build/scan-step.ts";
+import { scanStep } from "../src/lib/build/scan-step.ts";
+import { ALLOWED_HASHES_FILE, writeAllowedHashes } from "../src/lib/guard/allowed-hashes.ts";
+import { exportsStep } from "../src/lib/build/exports-step.ts";
+import { writeExports } from "../src/lib/export/write.ts";
+import { loadContent } from "../src/lib/load/load-content.ts";
+import { API_HOLDS_PERSONAL_DATA } from "../src/lib/guard/output-check.ts";
 import { readerText } from "../src/lib/guard/reader-text.ts";
 
 const id = makeNationalId("150385");
@@ -74,16 +79,41 @@ describe("the scan of the built site before it is published", () => {
     });
   }
 
-  it("reads only the API when asked to (the build checks it beside the pages' index), naming files as on the site", async () => {
-    const s = site({ "index.html": `<p>Saken ${id}</p>`, "api/v1/codelists/a/2023.json": '{"codes":[{"code":"1.1"}]}' });
-    await s.ready;
-    writeFileSync(join(s.staging, "search-records.jsonl"), `{"title":"Saken ${id}"}\n`);
-    expect(await scanStep(s.dist, s.staging, 0, 1, "api/v1")).toBe(0);
-    writeFileSync(join(s.dist, "api/v1/codelists/a/2023.json"), `{"name":"${head} ${tail}"}`);
-    expect(await scanStep(s.dist, s.staging, 0, 1, "api/v1")).toBe(1);
-    expect(stderr).toContain("api/v1/codelists/a/2023.json: the file");
-    expect(stderr).not.toContain("index.html");
-    expect(stderr).not.toContain("records");
+  it("checks the API as its step writes it: every path it writes, and the bytes of every file not a link to one checked", async () => {
+    const out = tempDir("api-written");
+    const { registry } = await loadContent(fixtureWith());
+    const told = new Map<string, string | Uint8Array | undefined>();
+    await writeExports(registry, out, "https://kostra-registeret.example", (path, content) => told.set(path, content));
+    const onDisk = (readdirSync(join(out, "api"), { recursive: true, encoding: "utf8" }) as string[]).map((p) => `api/${p}`).filter((p) => statSync(join(out, p)).isFile());
+    expect([...told.keys()].sort()).toEqual(onDisk.sort());
+    const checked = new Set<bigint>();
+    for (const [path, content] of told) if (content !== undefined) {
+      expect(Buffer.compare(readFileSync(join(out, path)), Buffer.from(content)), path).toBe(0);
+      checked.add(statSync(join(out, path), { bigint: true }).ino);
+    }
+    // The rest are hard links to files whose bytes were checked.
+    for (const [path, content] of told) if (content === undefined) expect(checked.has(statSync(join(out, path), { bigint: true }).ino), path).toBe(true);
+    expect([...told.values()].filter((c) => c === undefined).length).toBeGreaterThan(0);
+  });
+
+  it("stops the API's step at a number in what it writes (text and spreadsheet alike), naming the files and never the number", async () => {
+    // The step loads the content without checks (validation ran before it): as if edited in between.
+    const content = fixtureWith();
+    const file = join(content, "codelists", "farger", "2022.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Himmelblå", `Himmelblå ${head} ${tail}`));
+    const staging = tempDir("api-staging");
+    await writeAllowedHashes(staging, []);
+    expect(await exportsStep(content, staging)).toBe(API_HOLDS_PERSONAL_DATA);
+    expect(stderr).toContain("the built site holds something that looks like a national identity number");
+    expect(stderr).toMatch(/api\/v1\/codelists\/farger\/2022\.json: the file/);
+    expect(stderr).toMatch(/api\/v1\/codelists\/farger\/2022\.xlsx: spreadsheet part /);
+    expect(stderr.replace(/\D/g, "")).not.toContain(id);
+    // Allowed on the record, the same content passes.
+    stderr = "";
+    const allowing = tempDir("api-staging");
+    await writeAllowedHashes(allowing, [id]);
+    expect(await exportsStep(content, allowing)).toBe(0);
+    expect(stderr).toBe("");
   });
 
   it("stops at the search records the index was made from", async () => {

@@ -14,6 +14,7 @@ import { contentChangeRefusal, fingerprintsOf } from "./content-unchanged.ts";
 import { FINGERPRINTS_ENV } from "../load/fingerprint.ts";
 import { contentBytes, fitsBesidePages } from "./overlap.ts";
 import { API_YOUNG_GENERATION, stepFlags } from "./gc-flags.ts";
+import { API_HOLDS_PERSONAL_DATA } from "../guard/output-check.ts";
 import { placeholderNotice, SITE_ENV, siteAddress, type SiteAddress } from "../site/address.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
@@ -40,6 +41,8 @@ interface StepEnd {
   status: number;
   /** " (killed by SIGKILL: …)" when a signal ended it, else "". */
   killed: string;
+  /** The check for personal data that failed, where that is why the step failed. */
+  check?: string;
 }
 
 /** Runs one step in a child process. */
@@ -187,7 +190,9 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   // records' index has left that core, and goes on beside the pages' index.
   const stopApi = new AbortController();
   let api: Promise<StepEnd> | undefined;
-  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION));
+  // The API's young generation stays at the steps' 64 MB here: with 128 MB beside Astro the build's
+  // peak passed 4 GB at KOSTRA scale (4,027 MB); its second process, after Astro, has the larger one.
+  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }));
 
   // The records' search index needs no page: it is built while Astro renders on one core.
   let failed = await sideBySide({
@@ -207,37 +212,50 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
     return fail(`${failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
   }
 
-  // The last line of defence, the check of what would be published for anything personal, reads
-  // each part as soon as it is written, each in two halves: the API (which may end before the
-  // pages' index or after it: whichever ends last leaves the build its check alone, on both cores),
-  // and the pages and their index. A hit anywhere stops the build.
+  // The last line of defence, the check of what would be published for anything personal: the
+  // API's processes check each file as they write it; the pages and their index are read as soon
+  // as the index is written, in two halves. A hit anywhere stops the build.
   const SCAN = "the check of the built site for personal data";
-  const scanned = new Set<string>();
-  const scan = (name: string, args: string[], signal: AbortSignal) => {
-    scanned.add(name);
-    return kostraStep(["build-step", "scan", ...args], { signal });
-  };
+  const apiEnd = (end: StepEnd): StepEnd => (end.status === API_HOLDS_PERSONAL_DATA ? { ...end, status: 1, check: `${SCAN} (the API)` } : end);
+  let pagesDone: () => void;
+  const pagesChecked = new Promise<void>((done) => (pagesDone = done));
+  let apiDone = false;
+  const stopSecond = new AbortController();
   failed = await sideBySide({
     "the search index of the pages": async (signal) => {
       const end = await kostraStep(["build-step", "search", partial, staging], { signal });
       if (end.status !== 0 || signal.aborted) return end;
-      return inHalves((k) => scan(SCAN, [partial, staging, k, "2"], signal));
+      const halves = await inHalves((k) => kostraStep(["build-step", "scan", partial, staging, k, "2"], { signal }));
+      if (halves.status !== 0) return { ...halves, check: SCAN };
+      pagesDone();
+      return halves;
     },
     "writing the API": async (signal) => {
       signal.addEventListener("abort", () => stopApi.abort());
-      const end = await startApi();
-      if (end.status !== 0 || signal.aborted) return end;
-      return inHalves((k) => scan(`${SCAN} (the API)`, [staging, staging, k, "2", "api/v1"], signal));
+      const end = apiEnd(await startApi());
+      apiDone = end.status === 0;
+      // Whatever the second process still does, it has no codelist left (the API waited for every one it took).
+      if (apiDone) stopSecond.abort();
+      return end;
+    },
+    // When the pages are indexed and checked, a core is free while the API goes on: a second
+    // process writes codelists from the last while the API writes them from the first.
+    "writing the API's codelists from the last": async (signal) => {
+      signal.addEventListener("abort", () => stopSecond.abort());
+      await Promise.race([pagesChecked, new Promise((stopped) => signal.addEventListener("abort", stopped))]);
+      const idle: StepEnd = { status: 0, killed: "" };
+      if (apiDone || signal.aborted) return idle;
+      const end = await kostraStep(["build-step", "exports-from-end", "--content", root, staging], { signal: stopSecond.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION);
+      return apiDone && !signal.aborted ? idle : apiEnd(end);
     },
   });
   if (failed) {
-    // Named for what failed: the step, or the check that ran after it. A file edited after
-    // validation is the likelier reason a check finds something, and the message names the file.
-    const check = failed.name === "writing the API" ? `${SCAN} (the API)` : SCAN;
-    const changed = scanned.has(check) ? contentChangeRefusal(staging) : undefined;
+    // Named for what failed: the step, or its check. A file edited after validation is the likelier
+    // reason a check finds something, and the message names the file.
+    const { check } = failed.end;
+    const changed = check ? contentChangeRefusal(staging) : undefined;
     if (changed) return fail(`${changed}; ${out} is left as it was`, 1);
-    const name = scanned.has(check) ? `not publishing: ${check}` : failed.name;
-    return fail(`${name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
+    return fail(`${check ? `not publishing: ${check}` : failed.name} failed${failed.end.killed}; ${out} is left as it was`, failed.end.status);
   }
   const changed = contentChangeRefusal(staging);
   if (changed) return fail(`${changed}; ${out} is left as it was`, 1);

@@ -8,7 +8,7 @@ import { validateAndReport } from "./validate-step.ts";
 import { writeFingerprint } from "../load/fingerprint.ts";
 import { fingerprintsOf } from "./content-unchanged.ts";
 import { pauseForTest } from "./test-pause.ts";
-import { writeAllowedHashes } from "./scan-step.ts";
+import { writeAllowedHashes } from "../guard/allowed-hashes.ts";
 
 const since = (started: number) => performance.now() - started;
 

@@ -24,10 +24,11 @@ import { formToKontrollprogramYaml, hasKontrollprogramExport } from "./kontrollp
 import { cycleYears } from "../cycle/calendar.ts";
 import { cycleToICalendar } from "./cycle-calendar.ts";
 import { assumedAt } from "../model/assumed.ts";
+import { everyCodelist, type CodelistShare } from "./codelist-share.ts";
 
 type Kind = IndexExport["resources"][number]["kind"];
 
-interface ExportFile {
+export interface ExportFile {
   path: string;
   /** Text as UTF-8, or the bytes of a binary format (xlsx). */
   content: string | Uint8Array;
@@ -68,16 +69,11 @@ function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, s
   return { formats, versionJson: nestedVersionJson(version.data) };
 }
 
-/**
- * Every file of the static API under /api/v1/, one at a time, index.json last. Pure: the same
- * registry gives the same bytes. A generator because the whole API is larger than the heap at
- * KOSTRA scale; only each file's hash is kept for the index.
- */
-export function* exportFiles(registry: Registry, siteUrl: string): Generator<ExportFile> {
-  const problem = siteAddressProblem(siteUrl);
-  if (problem) throw new Error(`the site's address ${problem}: ${siteUrl}`);
-  siteUrl = normalisedSite(siteUrl);
-  const resources = new Map<string, IndexExport["resources"][number]>();
+type Resource = IndexExport["resources"][number];
+
+/** The index's resources as files are added to it, in the order first added (`add` gives the file back, hashed). */
+function resourceIndex() {
+  const resources = new Map<string, Resource>();
   const add = (f: ExportFile) => {
     const hash = (f.sha256 ??= sha256(f.content));
     const key = `${f.kind}:${f.id}`;
@@ -86,31 +82,59 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
     resources.set(key, r);
     return f;
   };
+  return { resources, add };
+}
+
+/** The files of one codelist: each year's, the KLASS changes between neighbouring years, its feed. */
+function* codelistFiles(registry: Registry, entry: CodelistEntry, siteUrl: string, add: (f: ExportFile) => ExportFile): Generator<ExportFile> {
+  const id = entry.meta.id;
+  const years = registry.yearsOf(entry);
+  // A version in force for several years is exported for each of them: its files are made once.
+  const byVersion = new Map<unknown, ReturnType<typeof versionFiles>>();
+  for (const year of years) {
+    const version = versionAt(entry, year)!;
+    let files = byVersion.get(version);
+    if (!files) byVersion.set(version, (files = versionFiles(entry, version, siteUrl, registry)));
+    const at = { kind: "codelist" as const, id, year, lastChanged: version.year };
+    const base = `codelists/${id}/${year}`;
+    yield add({ ...at, path: `${base}.json`, format: "json", content: codelistYearJson(entry, year, version.year, files.versionJson, yearSite(registry, year, siteUrl)) });
+    for (const f of files.formats) {
+      // KLASS lists only the codes valid in the year: a code withdrawn inside the version's span makes the year's list its own.
+      const own = f.ext === "klass.json" && klassYearKey(version, year) !== klassYearKey(version, version.year);
+      yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256 }) });
+    }
+  }
+  for (const year of years.slice(1)) {
+    const changes = diffCodelistTraced(registry, entry, year - 1, year);
+    yield add({ kind: "codelist", id, year, format: "klass-json", path: `codelists/${id}/changes/${year - 1}-${year}.klass.json`, content: json(klassChanges(changes, year - 1, year, entry)) });
+  }
+  yield add({ kind: "feed", id: `kodelister/${id}`, format: "atom", path: `feeds/kodelister/${id}.atom`, content: codelistFeed(registry, id, siteUrl) });
+}
+
+const checkedSite = (siteUrl: string) => {
+  const problem = siteAddressProblem(siteUrl);
+  if (problem) throw new Error(`the site's address ${problem}: ${siteUrl}`);
+  return normalisedSite(siteUrl);
+};
+
+/**
+ * Every file of the static API under /api/v1/, one at a time, index.json last. Pure: the same
+ * registry gives the same bytes. A generator because the whole API is larger than the heap at
+ * KOSTRA scale; only each file's hash is kept for the index. `share`: the codelists another
+ * process writes (`codelistFilesFromEnd`) are left out, and their resources put in the index
+ * in their place.
+ */
+export function* exportFiles(registry: Registry, siteUrl: string, share: CodelistShare = everyCodelist): Generator<ExportFile> {
+  siteUrl = checkedSite(siteUrl);
+  const { resources, add } = resourceIndex();
+  /** Where a codelist another process wrote stands in the index (a key no resource has). */
+  const elsewhere = (id: string) => `elsewhere ${id}`;
 
   for (const entry of registry.codelists.values()) {
-    const id = entry.meta.id;
-    const years = registry.yearsOf(entry);
-    // A version in force for several years is exported for each of them: its files are made once.
-    const byVersion = new Map<unknown, ReturnType<typeof versionFiles>>();
-    for (const year of years) {
-      const version = versionAt(entry, year)!;
-      let files = byVersion.get(version);
-      if (!files) byVersion.set(version, (files = versionFiles(entry, version, siteUrl, registry)));
-      const at = { kind: "codelist" as const, id, year, lastChanged: version.year };
-      const base = `codelists/${id}/${year}`;
-      yield add({ ...at, path: `${base}.json`, format: "json", content: codelistYearJson(entry, year, version.year, files.versionJson, yearSite(registry, year, siteUrl)) });
-      for (const f of files.formats) {
-        // KLASS lists only the codes valid in the year: a code withdrawn inside the version's span makes the year's list its own.
-        const own = f.ext === "klass.json" && klassYearKey(version, year) !== klassYearKey(version, version.year);
-        yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256 }) });
-      }
-    }
-    for (const year of years.slice(1)) {
-      const changes = diffCodelistTraced(registry, entry, year - 1, year);
-      yield add({ kind: "codelist", id, year, format: "klass-json", path: `codelists/${id}/changes/${year - 1}-${year}.klass.json`, content: json(klassChanges(changes, year - 1, year, entry)) });
-    }
-    yield add({ kind: "feed", id: `kodelister/${id}`, format: "atom", path: `feeds/kodelister/${id}.atom`, content: codelistFeed(registry, id, siteUrl) });
+    if (share.take(entry.meta.id)) yield* codelistFiles(registry, entry, siteUrl, add);
+    else resources.set(elsewhere(entry.meta.id), { kind: "codelist", id: entry.meta.id, files: [] });
   }
+  share.allTaken();
 
   for (const form of registry.forms.values()) {
     for (const year of registry.yearsOf(form)) {
@@ -151,23 +175,46 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
   const published = [...registry.published.values()]
     .sort((a, b) => a.year - b.year)
     .map((lock) => ({ year: lock.year, publishedAt: lock.publishedAt, corrections: lock.corrections.length, url: `/api/v1/published/${lock.year}.json`, sha256: sha256(publishedYearJson(lock, siteUrl)), files: lock.files }));
-  const index: IndexExport = { api: "v1", resources: [...resources.values()], published };
+  const index: IndexExport = { api: "v1", resources: [...resources].flatMap(([key, r]) => (key === elsewhere(r.id) ? share.resourcesOf(r.id) : [r])), published };
   yield { kind: "schema", id: "index", format: "json", path: "index.json", content: exportJson("index", index, siteUrl) };
+}
+
+/**
+ * The files of the codelists a second process writes, taken from the last while `share` gives
+ * them, each codelist's resources handed on when its last file is written.
+ */
+export function* codelistFilesFromEnd(registry: Registry, siteUrl: string, share: CodelistShare): Generator<ExportFile> {
+  siteUrl = checkedSite(siteUrl);
+  for (const entry of [...registry.codelists.values()].reverse()) {
+    if (!share.take(entry.meta.id)) return;
+    const { resources, add } = resourceIndex();
+    yield* codelistFiles(registry, entry, siteUrl, add);
+    share.finished(entry.meta.id, [...resources.values()]);
+  }
 }
 
 /**
  * Writes the static API into `<outDir>/api/v1/`, one file at a time. Synchronous on purpose: text
  * goes to the file without a Buffer of its own (Node's UTF-8 path), where the promise API made one per
  * file: at KOSTRA scale 6 GB of buffers outside the heap, each 64 MB of them a full collection.
+ * `written` is told each path (as under the site, `api/v1/…`) with what went into it: the content,
+ * or nothing where the path is a link to content written before.
  */
-export async function writeExports(registry: Registry, outDir: string, siteUrl: string): Promise<{ files: number; bytes: number }> {
+export async function writeExports(registry: Registry, outDir: string, siteUrl: string, written?: WrittenHook): Promise<{ files: number; bytes: number }> {
+  return writeFiles(exportFiles(registry, siteUrl), outDir, written);
+}
+
+type WrittenHook = (path: string, content: string | Uint8Array | undefined) => void;
+
+/** Writes these files of the API (`exportFiles`, or the share of a second process) as `writeExports` does. */
+export function writeFiles(exports: Iterable<ExportFile>, outDir: string, written?: WrittenHook): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   const dirs = new Set<string>();
   // A codelist version's files are the same bytes in every year it is in force (most of the API at
   // KOSTRA scale): written once, then hard-linked. Each path is still a file of its own to readers.
-  const written = new Map<string, { path: string; bytes: number }>();
-  for (const f of exportFiles(registry, siteUrl)) {
+  const made = new Map<string, { path: string; bytes: number }>();
+  for (const f of exports) {
     const path = join(outDir, "api", "v1", f.path);
     const dir = dirname(path);
     if (!dirs.has(dir)) {
@@ -175,7 +222,8 @@ export async function writeExports(registry: Registry, outDir: string, siteUrl: 
       mkdirSync(dir, { recursive: true });
     }
     files++;
-    const same = f.sha256 !== undefined ? written.get(f.sha256) : undefined;
+    const same = f.sha256 !== undefined ? made.get(f.sha256) : undefined;
+    written?.(`api/v1/${f.path}`, same ? undefined : f.content);
     if (same) {
       linkSync(same.path, path);
       bytes += same.bytes;
@@ -184,7 +232,7 @@ export async function writeExports(registry: Registry, outDir: string, siteUrl: 
       // Counted once per content: the count is for the log line, and a UTF-8 length takes a pass over the text.
       const size = typeof f.content === "string" ? Buffer.byteLength(f.content) : f.content.length;
       bytes += size;
-      if (f.sha256 !== undefined) written.set(f.sha256, { path, bytes: size });
+      if (f.sha256 !== undefined) made.set(f.sha256, { path, bytes: size });
     }
   }
   return { files, bytes };

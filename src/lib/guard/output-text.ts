@@ -16,10 +16,13 @@ const PAGEFIND = /\.pf_(fragment|index|filter|meta)$/;
  * The texts of one built file in which the last check before publishing looks for personal data,
  * each with what it is: the file as text; for a page also its text as a reader sees it; for a
  * spreadsheet every part of the zip; for pagefind's index its unpacked text. Pictures, fonts and
- * pagefind's WebAssembly give none (their names are checked all the same).
+ * pagefind's WebAssembly give none (their names are checked all the same). `content`: the file's
+ * bytes, or the text about to be written as UTF-8 (the API checks what it writes).
  */
-export function outputTexts(path: string, bytes: Buffer): { what: string; text: string }[] {
+export function outputTexts(path: string, content: Uint8Array | string): { what: string; text: string }[] {
   if (OPAQUE.test(path)) return [];
+  if (typeof content === "string") return textsOf(path, content);
+  const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   if (/\.xlsx$/i.test(path)) {
     try {
       return Object.entries(unzipSync(bytes)).map(([part, data]) => ({ what: `spreadsheet part ${part}`, text: Buffer.from(data).toString("utf8") }));
@@ -49,7 +52,11 @@ export function outputTexts(path: string, bytes: Buffer): { what: string; text: 
     }
     return [{ what: "the search index's text", text }];
   }
-  const text = bytes.toString("utf8");
+  return textsOf(path, bytes.toString("utf8"));
+}
+
+/** A text file's texts: a page's as written and as it reads, any other file's as written. */
+function textsOf(path: string, text: string): { what: string; text: string }[] {
   if (/\.html?$/i.test(path)) return [{ what: "the page's HTML", text }, { what: "the page's text as it reads", text: readerText(text) }];
   return [{ what: "the file", text }];
 }
