@@ -217,8 +217,6 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   // as the index is written, in two halves. A hit anywhere stops the build.
   const SCAN = "the check of the built site for personal data";
   const apiEnd = (end: StepEnd): StepEnd => (end.status === API_HOLDS_PERSONAL_DATA ? { ...end, status: 1, check: `${SCAN} (the API)` } : end);
-  let pagesDone: () => void;
-  const pagesChecked = new Promise<void>((done) => (pagesDone = done));
   let apiDone = false;
   const stopSecond = new AbortController();
   failed = await sideBySide({
@@ -226,9 +224,7 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
       const end = await kostraStep(["build-step", "search", partial, staging], { signal });
       if (end.status !== 0 || signal.aborted) return end;
       const halves = await inHalves((k) => kostraStep(["build-step", "scan", partial, staging, k, "2"], { signal }));
-      if (halves.status !== 0) return { ...halves, check: SCAN };
-      pagesDone();
-      return halves;
+      return halves.status === 0 ? halves : { ...halves, check: SCAN };
     },
     "writing the API": async (signal) => {
       signal.addEventListener("abort", () => stopApi.abort());
@@ -238,13 +234,14 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
       if (apiDone) stopSecond.abort();
       return end;
     },
-    // When the pages are indexed and checked, a core is free while the API goes on: a second
-    // process writes codelists from the last while the API writes them from the first.
+    // With Astro done, the API's codelists are shared with a second process that takes them from
+    // the last: the pages' index and the API then share both cores to the end of the build, and
+    // the API ends first, where alone it was the build's last step. Only where two such processes
+    // fit in memory together (the estimate that put the API beside Astro).
     "writing the API's codelists from the last": async (signal) => {
       signal.addEventListener("abort", () => stopSecond.abort());
-      await Promise.race([pagesChecked, new Promise((stopped) => signal.addEventListener("abort", stopped))]);
       const idle: StepEnd = { status: 0, killed: "" };
-      if (apiDone || signal.aborted) return idle;
+      if (!besidePages || apiDone || signal.aborted) return idle;
       const end = await kostraStep(["build-step", "exports-from-end", "--content", root, staging], { signal: stopSecond.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION);
       return apiDone && !signal.aborted ? idle : apiEnd(end);
     },
