@@ -38,6 +38,8 @@ let stderr: string;
 beforeEach(() => {
   stderr = "";
   vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  // The step's line of what it wrote.
+  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
 });
 afterEach(() => vi.restoreAllMocks());
 

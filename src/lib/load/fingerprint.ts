@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -18,10 +18,14 @@ export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update
  */
 export const FINGERPRINTS_ENV = "KOSTRA_FINGERPRINTS";
 
-/** Writes a step's fingerprint into `dir` as `<step>.json`. */
+/**
+ * Writes a step's fingerprint into `dir` as `<step>.json`, whole or not at all: the build stops the
+ * API's second process whenever the first is done, and half a file would read as a change.
+ */
 export function writeFingerprint(dir: string, step: string, fingerprint: Fingerprint): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${step}.json`), JSON.stringify(fingerprint));
+  writeFileSync(join(dir, `${step}.json.partial`), JSON.stringify(fingerprint));
+  renameSync(join(dir, `${step}.json.partial`), join(dir, `${step}.json`));
 }
 
 /**
