@@ -190,9 +190,7 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   // records' index has left that core, and goes on beside the pages' index.
   const stopApi = new AbortController();
   let api: Promise<StepEnd> | undefined;
-  // The API's young generation stays at the steps' 64 MB here: with 128 MB beside Astro the build's
-  // peak passed 4 GB at KOSTRA scale (4,027 MB); its second process, after Astro, has the larger one.
-  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }));
+  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION));
 
   // The records' search index needs no page: it is built while Astro renders on one core.
   let failed = await sideBySide({

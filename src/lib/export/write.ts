@@ -90,11 +90,17 @@ function* codelistFiles(registry: Registry, entry: CodelistEntry, siteUrl: strin
   const id = entry.meta.id;
   const years = registry.yearsOf(entry);
   // A version in force for several years is exported for each of them: its files are made once.
-  const byVersion = new Map<unknown, ReturnType<typeof versionFiles>>();
+  // The years ascend, and a version once followed by the next is not in force again, so only the
+  // current version's files are kept: keeping every version's to the codelist's end held 40–80 MB
+  // a version for the largest, the API's peak of memory and garbage the young generation promoted.
+  let current: { version: Version<CodelistVersion>; files: ReturnType<typeof versionFiles> } | undefined;
   for (const year of years) {
     const version = versionAt(entry, year)!;
-    let files = byVersion.get(version);
-    if (!files) byVersion.set(version, (files = versionFiles(entry, version, siteUrl, registry)));
+    if (current?.version !== version) {
+      current = undefined;
+      current = { version, files: versionFiles(entry, version, siteUrl, registry) };
+    }
+    const { files } = current;
     const at = { kind: "codelist" as const, id, year, lastChanged: version.year };
     const base = `codelists/${id}/${year}`;
     yield add({ ...at, path: `${base}.json`, format: "json", content: codelistYearJson(entry, year, version.year, files.versionJson, yearSite(registry, year, siteUrl)) });
