@@ -102,7 +102,8 @@ export async function sideBySide(steps: Record<string, (signal: AbortSignal) => 
  * cores, paired so that they fit in memory together: validation beside Astro's start and the API
  * beside Astro's end (only where the content is small enough for both, see `overlap.ts`), the
  * records' search index (in parts of bounded size) beside Astro, and the API (or the rest of it)
- * beside the pages' search index. Nothing is published when
+ * beside the pages' search index, with a second API process taking codelists from the last (where
+ * memory allows). Nothing is published when
  * validation fails, and a failed step leaves the output folder as it was.
  *
  * Around the steps: an output folder that overlaps the content or holds files no build made, or
