@@ -21,8 +21,8 @@ const sharesOf = (staging: string) => join(staging, "api-codelists");
  * `kostra build`'s step beside the end of Astro's page phase (where both fit in memory) and the
  * pages' search index, in a process of its own: the static API (`<staging>/api/v1/`) from the
  * content the first step validated, loaded again without checks. `fromEnd`: the second process,
- * started when the pages are indexed and checked and a core is free; it writes codelists from the
- * last while the first writes them from the first, and the first writes the rest and the index.
+ * started when Astro ends (where memory allows); it writes codelists from the last while the first
+ * writes them from the first, and the first writes the rest and the index.
  *
  * Every file is checked for personal data as it is written, by the functions that check the rest
  * of the built site (`scan-step.ts`): the text it writes, not the file read back, so the API's
@@ -51,7 +51,7 @@ export async function exportsStep(root: string, staging: string, fromEnd = false
     },
   };
   const site = siteAddress().url;
-  let written: { files: number; bytes: number };
+  let written = { files: 0, bytes: 0 };
   try {
     written = writeFiles(fromEnd ? codelistFilesFromEnd(registry, site, share) : exportFiles(registry, site, share), staging, check);
   } catch (e) {
@@ -61,7 +61,7 @@ export async function exportsStep(root: string, staging: string, fromEnd = false
     printOutputHits(hits);
     return API_HOLDS_PERSONAL_DATA;
   }
-  const { files, bytes } = written!;
+  const { files, bytes } = written;
   process.stdout.write(`kostra build: wrote ${files} export files (${(bytes / 2 ** 20).toFixed(0)} MiB) to api/v1/${fromEnd ? ", codelists from the last," : ""} in ${Math.round(since(started))} ms\n`);
   recordTiming(fromEnd ? "exports-from-end" : "exports", since(started));
   return 0;

@@ -32,7 +32,9 @@ export const everyCodelist: CodelistShare = {
 };
 
 const ALL_TAKEN = "all-taken";
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/** A synchronous pause: the first process waits inside the generator that writes the index. */
+const never = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number) => Atomics.wait(never, 0, 0, ms);
 
 /**
  * The share between processes through a folder: a codelist is taken by making `<dir>/<id>/` (which
