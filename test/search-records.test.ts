@@ -11,7 +11,7 @@ import { partSizes } from "../src/lib/search/index-parts.ts";
 import { tempDir } from "./helpers.ts";
 import { yearSpan } from "../src/lib/search/year-span.ts";
 import { queryVariants } from "../src/lib/search/synonyms.ts";
-import { spacedHtml } from "../src/lib/search/index-pages.ts";
+import { spacedHtml } from "../src/lib/search/indexed-html.ts";
 import { hitsOf, titleWeight, TITLE_WEIGHT, PHRASE_WEIGHT, REPLACED_WEIGHT, type ResultData } from "../src/lib/search/hits.ts";
 
 let registry: Registry;

@@ -6,6 +6,8 @@ import { REPO } from "./helpers.ts";
 import { bundledSite } from "./build-site.ts";
 import { checkLinks } from "../src/lib/site/link-check.ts";
 import { chapterHeadings, REPORT_2023 } from "./source-headings.ts";
+import * as pagefind from "pagefind";
+import { indexedHtml, spacedHtml } from "../src/lib/search/indexed-html.ts";
 
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ");
@@ -293,4 +295,35 @@ describe("the built site", () => {
     expect(raw).toMatch(/href="\/api\/v1\/codelists\/tiltak-kategori\/2026\.csv" download="tiltak-kategori-2026\.csv"/);
     expect(page("kalender/2022")).toMatch(/href="\/kalender\/2022\.ics" download="kalender-2022\.ics"/);
   });
+});
+
+describe("the pages' search index", () => {
+  it("is byte for byte what pagefind makes of the whole pages when the ignored content is left out", async () => {
+    // Every searchable page of the bundled site, given to pagefind as it was before (spaced) and as
+    // the build gives it now (`indexedHtml`): pagefind itself judges that nothing it indexes is lost.
+    const pages = readdirSync(dist, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".html") && !f.startsWith("api"))
+      .map((f) => ({ url: `/${f.replace(/index\.html$/, "")}`, html: readFileSync(join(dist, f), "utf8") }))
+      .filter((p) => p.html.includes("data-pagefind-body"));
+    const indexed = pages.map((p) => indexedHtml(p.html));
+    const spaced = pages.map((p) => spacedHtml(p.html));
+    // What is left out is every codelist's table of codes, not nothing.
+    const tables = pages.flatMap((p, i) => (/class="table-wrap" data-pagefind-ignore/.test(p.html) ? [i] : []));
+    expect(tables.length).toBeGreaterThan(10);
+    for (const i of tables) expect(indexed[i].length, pages[i].url).toBeLessThan(spaced[i].length - 500);
+    const files = async (html: (i: number) => string) => {
+      const { index } = await pagefind.createIndex({ includeCharacters: ".§", forceLanguage: "nb" });
+      for (let i = 0; i < pages.length; i++) await index!.addHTMLFile({ url: pages[i].url, content: html(i) });
+      const { files } = await index!.getFiles();
+      return new Map(files.map((f) => [f.path, Buffer.from(f.content).toString("base64")]));
+    };
+    try {
+      const whole = await files((i) => spaced[i]);
+      const without = await files((i) => indexed[i]);
+      expect([...without.keys()].sort()).toEqual([...whole.keys()].sort());
+      for (const [path, content] of whole) expect(without.get(path), path).toBe(content);
+    } finally {
+      await pagefind.close();
+    }
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileReader } from "../load/file-reader.ts";
 import { check, writeIndexPart } from "./index-part.ts";
+import { indexedHtml } from "./indexed-html.ts";
 import { PARTS_DIR, PRIMARY_PART } from "./index-parts.ts";
 
 /** The marker of a page's searchable part; pages without it are left out of the index. */
@@ -15,19 +16,7 @@ function searchablePages(dist: string): string[] {
   return files.filter((file) => read(join(dist, file)).includes(BODY));
 }
 
-/**
- * The closing tags of block elements, after which the index gets a space: pagefind joins the text
- * of adjacent elements as written, so «<dt>Arbeidsgruppe</dt><dd>KOSTRA …</dd>» became one word
- * («ArbeidsgruppeKOSTRA») in the index and in snippets.
- */
-const BLOCK_END = /<\/(?:dt|dd|li|td|th|tr|p|h[1-6]|div|caption|figcaption|summary|section|blockquote|pre)>/g;
-
-/** A page as the index reads it: a space after every block element, so words stay apart. */
-export function spacedHtml(html: string): string {
-  return html.replace(BLOCK_END, "$& ");
-}
-
-/** Writes pages, spaced, into a folder that mirrors the site, one after the other (see `fileReader`). */
+/** Writes pages as the index reads them (`indexedHtml`) into a folder that mirrors the site, one after the other (see `fileReader`). */
 function writePages(dist: string, files: string[], folder: string): void {
   const read = fileReader();
   const made = new Set<string>();
@@ -37,15 +26,15 @@ function writePages(dist: string, files: string[], folder: string): void {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    writeFileSync(join(folder, file), spacedHtml(read(join(dist, file)).toString("utf8")));
+    writeFileSync(join(folder, file), indexedHtml(read(join(dist, file)).toString("utf8")));
   }
 }
 
 /**
  * Indexes the built site's searchable pages (their `data-pagefind-*` markup gives type, filters and
  * weight) in parts of at most `perPart` pages: the first to `<dist>/pagefind/`, the one the search
- * page loads, the others to `<dist>/pagefind-deler/sider-<n>/`. Each part's pages are written, spaced
- * (`spacedHtml`), into a folder beside the site: given the whole site, pagefind parses every page
+ * page loads, the others to `<dist>/pagefind-deler/sider-<n>/`. Each part's pages are written as the
+ * index reads them (`indexedHtml`) into a folder beside the site: given the whole site, pagefind parses every page
  * before it knows which to leave out (40 % at KOSTRA scale), and sending pages one by one through
  * the Node API is slower still. Returns the names of the parts besides the first, and the number of pages.
  */
