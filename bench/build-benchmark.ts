@@ -104,11 +104,12 @@ if (build.status !== 0) {
   process.exit(1);
 }
 // The build's three stretches, from when each phase ended: the first step (validation, search
-// records); Astro, with the records' index beside it and then, where memory allows, the API; the
-// pages' index, with the API (or the rest of it) beside it.
+// records); Astro, with the API beside it where both fit in memory, else the records' index; the
+// search indexes, with the API (or the rest of it) beside them.
 const ended = (p: string) => phases.find((x) => x.phase === p)?.at ?? buildStartedAt;
 const firstMs = ended("search-records") - buildStartedAt;
-const pagesMs = Math.max(ended("pages"), ended("search-records-index")) - ended("search-records");
+const recordsBesidePages = ended("search-records-index") - phase("search-records-index") < ended("pages") - 1000;
+const pagesMs = (recordsBesidePages ? Math.max(ended("pages"), ended("search-records-index")) : ended("pages")) - ended("search-records");
 const lastMs = buildMs - firstMs - pagesMs;
 
 const all = walk(out);
@@ -181,8 +182,8 @@ const rows = [
   corpusRow,
   ["full build (wall)", s(buildMs)],
   ["– first step: validation, then the search records (Astro starts beside it where both fit in memory)", `${s(firstMs)} (${s(phase("validate"))} + ${s(phase("search-records"))})`],
-  ["– pages (Astro) ‖ the records' search index, then the API's start where both fit in memory", `${s(pagesMs)} (${s(phase("search-records-index"))} beside)`],
-  ["– the pages' search index ‖ the API (load, then exports; all of it, from its start)", `${s(lastMs)} (${s(phase("search"))} ‖ ${s(phase("exports"))})`],
+  ["– pages (Astro) ‖ the API where both fit in memory, else the records' search index", `${s(pagesMs)}${recordsBesidePages ? ` (the records' index ${s(phase("search-records-index"))} beside)` : ""}`],
+  ["– the search indexes ‖ the API (load, then exports; all of it, from its start)", `${s(lastMs)} (${recordsBesidePages ? "" : `records ${s(phase("search-records-index"))} ‖ `}pages ${s(phase("search"))} ‖ ${s(phase("exports"))})`],
   ["pages", `${html.length} (${(html.length / (buildMs / 1000)).toFixed(0)} pages/s over the whole build)`],
   ["files", `${all.length} (${(all.length / (buildMs / 1000)).toFixed(0)} files/s)`],
   ["output", `${mb(bytes)} (HTML ${mb(htmlBytes)})`],

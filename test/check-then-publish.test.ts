@@ -68,14 +68,14 @@ describe("the build publishes only the content it validated", () => {
     expect(contentChangedDuringBuild(dir, ["exports", "pages"])).toEqual(["a.yaml (changed after validation)", "c.yaml (added after validation)", "b.yaml (removed after validation)"]);
   });
 
-  it("takes no half-written fingerprint for a step's (the build stops the API's second process whenever the first is done)", () => {
+  it("takes no half-written fingerprint for a step's (a step stopped while it wrote one)", () => {
     const dir = tempDir("fingerprints");
     writeFingerprint(dir, "validated", { "a.yaml": "1" });
     writeFingerprint(dir, "exports", { "a.yaml": "1" });
     // What a step stopped while writing leaves: the file it writes before renaming it.
-    writeFileSync(join(dir, "exports-from-end.json.partial"), '{"a.yaml":');
+    writeFileSync(join(dir, "pages.json.partial"), '{"a.yaml":');
     expect(contentChangedDuringBuild(dir, ["exports"])).toEqual([]);
-    writeFingerprint(dir, "exports-from-end", { "a.yaml": "1" });
-    expect(readdirSync(dir).sort()).toEqual(["exports-from-end.json", "exports.json", "validated.json"]);
+    writeFingerprint(dir, "pages", { "a.yaml": "1" });
+    expect(readdirSync(dir).sort()).toEqual(["exports.json", "pages.json", "validated.json"]);
   });
 });

@@ -1,6 +1,5 @@
-import { join } from "node:path";
-import { codelistFilesFromEnd, exportFiles, writeFiles } from "../export/write.ts";
-import { everyCodelistTaken, sharedThrough, type CodelistShare } from "../export/codelist-share.ts";
+import { dirname } from "node:path";
+import { exportFiles, writeFiles } from "../export/write.ts";
 import { loadContent } from "../load/load-content.ts";
 import type { Registry } from "../model/registry.ts";
 import { recordTiming } from "./timings.ts";
@@ -14,46 +13,35 @@ import { API_HOLDS_PERSONAL_DATA, contentHits, nameHits, printOutputHits } from 
 
 const since = (started: number) => performance.now() - started;
 
-/** Where the API's two processes share the codelists (`codelist-share.ts`), in the staging folder, never published. */
-const sharesOf = (staging: string) => join(staging, "api-codelists");
-
 /**
- * `kostra build`'s step beside the end of Astro's page phase (where both fit in memory) and the
- * pages' search index, in a process of its own: the static API (`<staging>/api/v1/`) from the
- * content the first step validated, loaded again without checks. `fromEnd`: the second process,
- * started when Astro ends (where memory allows); it writes codelists from the last while the first
- * writes them from the first, and the first writes the rest and the index.
+ * `kostra build`'s step beside Astro's page phase (where both fit in memory) and the search
+ * indexes, in a process of its own: the static API (`<staging>/api/v1/`) from the content the
+ * first step validated, loaded again without checks.
  *
  * Every file is checked for personal data as it is written, by the functions that check the rest
  * of the built site (`scan-step.ts`): the text it writes, not the file read back, so the API's
- * 3 GB at KOSTRA scale are not read and decoded again by more processes. Exits
- * `API_HOLDS_PERSONAL_DATA` on a hit; the second process before it hands a codelist over, so the
- * first never indexes what was not checked.
+ * 3 GB at KOSTRA scale are not read and decoded again by more processes. Stops after the folder
+ * (a codelist's) of the first file with a hit and exits `API_HOLDS_PERSONAL_DATA`.
  */
-export async function exportsStep(root: string, staging: string, fromEnd = false): Promise<number> {
+export async function exportsStep(root: string, staging: string): Promise<number> {
   const started = performance.now();
-  // Nothing left for a second process: it need not load the content.
-  if (fromEnd && everyCodelistTaken(sharesOf(staging))) return 0;
   const allowed = await allowedFrom(staging);
-  const registry = await loadedContent(root, staging, fromEnd ? "exports-from-end" : "exports");
+  const registry = await loadedContent(root, staging);
   if (typeof registry === "number") return registry;
   const hits: string[] = [];
+  // The folder of the first file with a hit: its other files (a codelist's years and formats) are
+  // checked too, so the report names them all; the step stops at the first file outside it.
+  let hitFolder: string | undefined;
   const check = (path: string, content: string | Uint8Array | undefined) => {
+    if (hitFolder !== undefined && dirname(path) !== hitFolder) throw new PersonalDataFound();
     hits.push(...nameHits(path, allowed));
     if (content !== undefined) hits.push(...contentHits(path, content, allowed));
-  };
-  const shared = sharedThrough(sharesOf(staging));
-  const share: CodelistShare = {
-    ...shared,
-    finished(id, resources) {
-      if (hits.length) throw new PersonalDataFound();
-      shared.finished(id, resources);
-    },
+    if (hits.length) hitFolder ??= dirname(path);
   };
   const site = siteAddress().url;
   let written = { files: 0, bytes: 0 };
   try {
-    written = writeFiles(fromEnd ? codelistFilesFromEnd(registry, site, share) : exportFiles(registry, site, share), staging, check);
+    written = writeFiles(exportFiles(registry, site), staging, check);
   } catch (e) {
     if (!(e instanceof PersonalDataFound)) throw e;
   }
@@ -62,17 +50,17 @@ export async function exportsStep(root: string, staging: string, fromEnd = false
     return API_HOLDS_PERSONAL_DATA;
   }
   const { files, bytes } = written;
-  process.stdout.write(`kostra build: wrote ${files} export files (${(bytes / 2 ** 20).toFixed(0)} MiB) to api/v1/${fromEnd ? ", codelists from the last," : ""} in ${Math.round(since(started))} ms\n`);
-  recordTiming(fromEnd ? "exports-from-end" : "exports", since(started));
+  process.stdout.write(`kostra build: wrote ${files} export files (${(bytes / 2 ** 20).toFixed(0)} MiB) to api/v1/ in ${Math.round(since(started))} ms\n`);
+  recordTiming("exports", since(started));
   return 0;
 }
 
 class PersonalDataFound extends Error {}
 
 /** The content, loaded without checks and without its sources (a function of its own, so the files' texts can be collected). */
-async function loadedContent(root: string, staging: string, step: string): Promise<Registry | number> {
+async function loadedContent(root: string, staging: string): Promise<Registry | number> {
   const loaded = await loadContent(root, { validated: true });
-  writeFingerprint(fingerprintsOf(staging), step, loaded.fingerprint);
+  writeFingerprint(fingerprintsOf(staging), "exports", loaded.fingerprint);
   const errors = loaded.findings.filter((f) => f.severity === "error");
   if (!errors.length) return shareUnchangedCodes(loaded.registry.withoutSources());
   // Only when a file changed after validation: the build stops rather than publish it unchecked.

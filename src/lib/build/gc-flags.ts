@@ -13,9 +13,8 @@ const YOUNG_GENERATION = ["--max-semi-space-size=64"];
  * as large. Its garbage is whole export files, megabytes each, that the default size promotes
  * before they die; at KOSTRA scale this took 6–7 s (a tenth) off the step's own CPU time in four
  * runs each, for 0.2 GB more at its peak. Astro's page phase and the first step gained nothing.
- * Given to both API processes: the first, beside Astro, took the build's peak past 4 GB with it
- * (4,027 MB at KOSTRA scale) until the API kept only the current version's files of a codelist
- * (`export/write.ts`): its peak 1.87 → 1.50 GB.
+ * Beside Astro it took the build's peak past 4 GB (4,027 MB at KOSTRA scale) until the API kept
+ * only the current version's files of a codelist (`export/write.ts`): its peak 1.87 → 1.50 GB.
  */
 export const API_YOUNG_GENERATION = ["--max-semi-space-size=128"];
 

@@ -10,6 +10,7 @@ import { recoverSwap, swapIn } from "./output-swap.ts";
 import { refusal } from "./refusals.ts";
 import { passRedacted } from "./step-output.ts";
 import { partSizes } from "../search/index-parts.ts";
+import { joinSearchParts } from "./join-search-parts.ts";
 import { contentChangeRefusal, fingerprintsOf } from "./content-unchanged.ts";
 import { FINGERPRINTS_ENV } from "../load/fingerprint.ts";
 import { contentBytes, fitsBesidePages } from "./overlap.ts";
@@ -99,11 +100,11 @@ export async function sideBySide(steps: Record<string, (signal: AbortSignal) => 
  * `kostra build`: validate, build the pages with Astro, write the API, index the site for search.
  * Each step is a process of its own, so that the build's peak memory is that of its largest steps,
  * not their sum. Steps that do not need each other's output run side by side on this machine's two
- * cores, paired so that they fit in memory together: validation beside Astro's start and the API
- * beside Astro's end (only where the content is small enough for both, see `overlap.ts`), the
- * records' search index (in parts of bounded size) beside Astro, and the API (or the rest of it)
- * beside the pages' search index, with a second API process taking codelists from the last (where
- * memory allows). Nothing is published when
+ * cores, paired so that they fit in memory together: validation beside Astro's start, then the API
+ * beside Astro (only where the content is small enough for both, see `overlap.ts`) and the rest of
+ * it beside the search indexes of the records and the pages (in parts of bounded size), side by
+ * side. Where the API does not fit beside Astro, the records' index is built there instead, and
+ * the API beside the pages' index. Nothing is published when
  * validation fails, and a failed step leaves the output folder as it was.
  *
  * Around the steps: an output folder that overlaps the content or holds files no build made, or
@@ -187,23 +188,22 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
     return fail(step.killed ? `not building: the first step (validation, search records) did not finish${step.killed}` : "not building, validation failed", step.status);
   }
   const pages = early ?? startPages();
-  // The API needs no page either. Where memory allows it starts beside Astro as soon as the
-  // records' index has left that core, and goes on beside the pages' index.
+  // The API needs no page either. Where memory allows it starts beside Astro as soon as validation
+  // is done, and goes on beside the search indexes.
   const stopApi = new AbortController();
   let api: Promise<StepEnd> | undefined;
   const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION));
+  // The records' search index needs no page: it is built beside Astro where the API is not, else
+  // beside the pages' index.
+  const indexRecords = (signal: AbortSignal) => kostraStep(["build-step", "search-records", staging], { signal });
+  if (besidePages) startApi();
 
-  // The records' search index needs no page: it is built while Astro renders on one core.
   let failed = await sideBySide({
     "building the pages": (signal) => {
       signal.addEventListener("abort", () => stopPages.abort());
       return pages;
     },
-    "the search index of the records": async (signal) => {
-      const end = await kostraStep(["build-step", "search-records", staging], { signal });
-      if (end.status === 0 && besidePages && !signal.aborted) startApi();
-      return end;
-    },
+    ...(!besidePages && { "the search index of the records": indexRecords }),
   });
   if (failed) {
     stopApi.abort();
@@ -212,37 +212,26 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   }
 
   // The last line of defence, the check of what would be published for anything personal: the
-  // API's processes check each file as they write it; the pages and their index are read as soon
+  // API's step checks each file as it writes it; the pages and their index are read as soon
   // as the index is written, in two halves. A hit anywhere stops the build.
   const SCAN = "the check of the built site for personal data";
   const apiEnd = (end: StepEnd): StepEnd => (end.status === API_HOLDS_PERSONAL_DATA ? { ...end, status: 1, check: `${SCAN} (the API)` } : end);
-  let apiDone = false;
-  const stopSecond = new AbortController();
+  // Where the API was built beside Astro, the records' index is built here, beside the pages'; the
+  // two are joined when both are written, before the check reads them.
+  let recordsIndexed: Promise<StepEnd> | undefined;
   failed = await sideBySide({
+    ...(besidePages && { "the search index of the records": (signal: AbortSignal) => (recordsIndexed = indexRecords(signal)) }),
     "the search index of the pages": async (signal) => {
-      const end = await kostraStep(["build-step", "search", partial, staging], { signal });
+      const end = await kostraStep(["build-step", "search", partial], { signal });
       if (end.status !== 0 || signal.aborted) return end;
+      if ((await recordsIndexed)?.status || signal.aborted) return { status: 0, killed: "" };
+      await joinSearchParts(partial, staging);
       const halves = await inHalves((k) => kostraStep(["build-step", "scan", partial, staging, k, "2"], { signal }));
       return halves.status === 0 ? halves : { ...halves, check: SCAN };
     },
-    "writing the API": async (signal) => {
+    "writing the API": (signal) => {
       signal.addEventListener("abort", () => stopApi.abort());
-      const end = apiEnd(await startApi());
-      apiDone = end.status === 0;
-      // Whatever the second process still does, it has no codelist left (the API waited for every one it took).
-      if (apiDone) stopSecond.abort();
-      return end;
-    },
-    // With Astro done, the API's codelists are shared with a second process that takes them from
-    // the last: the pages' index and the API then share both cores to the end of the build, and
-    // the API ends first, where alone it was the build's last step. Only where two such processes
-    // fit in memory together (the estimate that put the API beside Astro).
-    "writing the API's codelists from the last": async (signal) => {
-      signal.addEventListener("abort", () => stopSecond.abort());
-      const idle: StepEnd = { status: 0, killed: "" };
-      if (!besidePages || apiDone || signal.aborted) return idle;
-      const end = await kostraStep(["build-step", "exports-from-end", "--content", root, staging], { signal: stopSecond.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION);
-      return apiDone && !signal.aborted ? idle : apiEnd(end);
+      return startApi().then(apiEnd);
     },
   });
   if (failed) {

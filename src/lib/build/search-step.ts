@@ -1,7 +1,6 @@
-import { mkdir, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { indexPages } from "../search/index-pages.ts";
-import { PARTS_DIR, PARTS_MANIFEST, PRIMARY_PART, partSizes, type PartsManifest } from "../search/index-parts.ts";
+import { PARTS_DIR, partSizes } from "../search/index-parts.ts";
 import { indexRecords } from "../search/index-records.ts";
 import { readSearchRecords, SEARCH_RECORDS_FILE } from "../search/records-file.ts";
 import { recordTiming } from "./timings.ts";
@@ -21,17 +20,12 @@ export async function searchRecordsStep(staging: string): Promise<number> {
 }
 
 /**
- * `kostra build`'s last step, in a process of its own: the search index of the built pages, in
- * parts, joined by the records' parts from `<staging>` and the list of all parts the search page merges.
+ * `kostra build`'s step after the pages, in a process of its own: the search index of the built
+ * pages, in parts. The records' parts join them when both are written (`join-search-parts.ts`).
  */
-export async function searchStep(dist: string, staging: string): Promise<number> {
+export async function searchStep(dist: string): Promise<number> {
   const started = performance.now();
   const { pages, parts } = await indexPages(dist, partSizes().pages);
-  const recordParts = await readdir(join(staging, PARTS_DIR)).catch(() => [] as string[]);
-  await mkdir(join(dist, PARTS_DIR), { recursive: true });
-  for (const name of recordParts) await rename(join(staging, PARTS_DIR, name), join(dist, PARTS_DIR, name));
-  const manifest: PartsManifest = { parts: [...parts, ...recordParts.sort((a, b) => a.localeCompare(b, "en", { numeric: true }))].map((name) => `/${PARTS_DIR}/${name}/`) };
-  await writeFile(join(dist, PRIMARY_PART, PARTS_MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
   const ms = performance.now() - started;
   process.stdout.write(`kostra build: indexed ${pages} pages for search in ${parts.length + 1} part${parts.length ? "s" : ""} in ${Math.round(ms)} ms\n`);
   recordTiming("search", ms);

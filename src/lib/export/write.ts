@@ -24,7 +24,6 @@ import { formToKontrollprogramYaml, hasKontrollprogramExport } from "./kontrollp
 import { cycleYears } from "../cycle/calendar.ts";
 import { cycleToICalendar } from "./cycle-calendar.ts";
 import { assumedAt } from "../model/assumed.ts";
-import { everyCodelist, type CodelistShare } from "./codelist-share.ts";
 
 type Kind = IndexExport["resources"][number]["kind"];
 
@@ -126,21 +125,13 @@ const checkedSite = (siteUrl: string) => {
 /**
  * Every file of the static API under /api/v1/, one at a time, index.json last. Pure: the same
  * registry gives the same bytes. A generator because the whole API is larger than the heap at
- * KOSTRA scale; only each file's hash is kept for the index. `share`: the codelists another
- * process writes (`codelistFilesFromEnd`) are left out, and their resources put in the index
- * in their place.
+ * KOSTRA scale; only each file's hash is kept for the index.
  */
-export function* exportFiles(registry: Registry, siteUrl: string, share: CodelistShare = everyCodelist): Generator<ExportFile> {
+export function* exportFiles(registry: Registry, siteUrl: string): Generator<ExportFile> {
   siteUrl = checkedSite(siteUrl);
   const { resources, add } = resourceIndex();
-  /** Where a codelist another process wrote stands in the index (a key no resource has). */
-  const elsewhere = (id: string) => `elsewhere ${id}`;
 
-  for (const entry of registry.codelists.values()) {
-    if (share.take(entry.meta.id)) yield* codelistFiles(registry, entry, siteUrl, add);
-    else resources.set(elsewhere(entry.meta.id), { kind: "codelist", id: entry.meta.id, files: [] });
-  }
-  share.allTaken();
+  for (const entry of registry.codelists.values()) yield* codelistFiles(registry, entry, siteUrl, add);
 
   for (const form of registry.forms.values()) {
     for (const year of registry.yearsOf(form)) {
@@ -181,22 +172,8 @@ export function* exportFiles(registry: Registry, siteUrl: string, share: Codelis
   const published = [...registry.published.values()]
     .sort((a, b) => a.year - b.year)
     .map((lock) => ({ year: lock.year, publishedAt: lock.publishedAt, corrections: lock.corrections.length, url: `/api/v1/published/${lock.year}.json`, sha256: sha256(publishedYearJson(lock, siteUrl)), files: lock.files }));
-  const index: IndexExport = { api: "v1", resources: [...resources].flatMap(([key, r]) => (key === elsewhere(r.id) ? share.resourcesOf(r.id) : [r])), published };
+  const index: IndexExport = { api: "v1", resources: [...resources.values()], published };
   yield { kind: "schema", id: "index", format: "json", path: "index.json", content: exportJson("index", index, siteUrl) };
-}
-
-/**
- * The files of the codelists a second process writes, taken from the last while `share` gives
- * them, each codelist's resources handed on when its last file is written.
- */
-export function* codelistFilesFromEnd(registry: Registry, siteUrl: string, share: CodelistShare): Generator<ExportFile> {
-  siteUrl = checkedSite(siteUrl);
-  for (const entry of [...registry.codelists.values()].reverse()) {
-    if (!share.take(entry.meta.id)) return;
-    const { resources, add } = resourceIndex();
-    yield* codelistFiles(registry, entry, siteUrl, add);
-    share.finished(entry.meta.id, [...resources.values()]);
-  }
 }
 
 /**
@@ -212,7 +189,7 @@ export async function writeExports(registry: Registry, outDir: string, siteUrl: 
 
 type WrittenHook = (path: string, content: string | Uint8Array | undefined) => void;
 
-/** Writes these files of the API (`exportFiles`, or the share of a second process) as `writeExports` does. */
+/** Writes these files of the API (`exportFiles`) as `writeExports` does. */
 export function writeFiles(exports: Iterable<ExportFile>, outDir: string, written?: WrittenHook): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;

@@ -19,8 +19,8 @@ export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update
 export const FINGERPRINTS_ENV = "KOSTRA_FINGERPRINTS";
 
 /**
- * Writes a step's fingerprint into `dir` as `<step>.json`, whole or not at all: the build stops the
- * API's second process whenever the first is done, and half a file would read as a change.
+ * Writes a step's fingerprint into `dir` as `<step>.json`, whole or not at all: a step stopped while
+ * it wrote one would leave half a file, which would read as a change.
  */
 export function writeFingerprint(dir: string, step: string, fingerprint: Fingerprint): void {
   mkdirSync(dir, { recursive: true });
