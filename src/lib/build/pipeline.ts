@@ -225,7 +225,11 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
       const end = await kostraStep(["build-step", "search", partial], { signal });
       if (end.status !== 0 || signal.aborted) return end;
       if ((await recordsIndexed)?.status || signal.aborted) return { status: 0, killed: "" };
-      await joinSearchParts(partial, staging);
+      const joined = await joinSearchParts(partial, staging).then(
+        () => undefined,
+        (e: Error) => ({ status: 1, killed: ` (joining the search index's parts: ${e.message})` }),
+      );
+      if (joined) return joined;
       const halves = await inHalves((k) => kostraStep(["build-step", "scan", partial, staging, k, "2"], { signal }));
       return halves.status === 0 ? halves : { ...halves, check: SCAN };
     },
