@@ -6,9 +6,9 @@ import { readSearchRecords, SEARCH_RECORDS_FILE } from "../search/records-file.t
 import { recordTiming } from "./timings.ts";
 
 /**
- * `kostra build`'s step beside the pages, in a process of its own: the search index of the code,
- * field and control records the first step prepared, in parts, to `<staging>/pagefind-deler/`.
- * It needs no page, so it runs while Astro renders them, on the core Astro leaves idle.
+ * `kostra build`'s step for the search index of the code, field and control records the first step
+ * prepared, in a process of its own, in parts, to `<staging>/pagefind-deler/`. It needs no page:
+ * it runs beside Astro where the API does not, else beside the pages' index.
  */
 export async function searchRecordsStep(staging: string): Promise<number> {
   const started = performance.now();
