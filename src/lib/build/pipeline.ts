@@ -195,7 +195,7 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION));
   // The records' search index needs no page: it is built beside Astro where the API is not, else
   // beside the pages' index.
-  const indexRecords = (signal: AbortSignal) => kostraStep(["build-step", "search-records", staging], { signal });
+  const startRecordsIndex = (signal: AbortSignal) => kostraStep(["build-step", "search-records", staging], { signal });
   if (besidePages) startApi();
 
   let failed = await sideBySide({
@@ -203,7 +203,7 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
       signal.addEventListener("abort", () => stopPages.abort());
       return pages;
     },
-    ...(!besidePages && { "the search index of the records": indexRecords }),
+    ...(!besidePages && { "the search index of the records": startRecordsIndex }),
   });
   if (failed) {
     stopApi.abort();
@@ -220,7 +220,7 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   // two are joined when both are written, before the check reads them.
   let recordsIndexed: Promise<StepEnd> | undefined;
   failed = await sideBySide({
-    ...(besidePages && { "the search index of the records": (signal: AbortSignal) => (recordsIndexed = indexRecords(signal)) }),
+    ...(besidePages && { "the search index of the records": (signal: AbortSignal) => (recordsIndexed = startRecordsIndex(signal)) }),
     "the search index of the pages": async (signal) => {
       const end = await kostraStep(["build-step", "search", partial], { signal });
       if (end.status !== 0 || signal.aborted) return end;

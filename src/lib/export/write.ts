@@ -96,6 +96,7 @@ function* codelistFiles(registry: Registry, entry: CodelistEntry, siteUrl: strin
   for (const year of years) {
     const version = versionAt(entry, year)!;
     if (current?.version !== version) {
+      // Let go of the last version's files before the next one's are made, not after.
       current = undefined;
       current = { version, files: versionFiles(entry, version, siteUrl, registry) };
     }
