@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { zipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { fixtureWith, tempDir } from "./helpers.ts";
@@ -79,11 +79,15 @@ describe("the scan of the built site before it is published", () => {
     });
   }
 
-  it("checks the API as its step writes it: every path it writes, and the bytes of every file not a link to one checked", async () => {
+  it("checks the API as its step writes it: every path it writes, the bytes of every file not a link to one checked, a spreadsheet's parts", async () => {
     const out = tempDir("api-written");
     const { registry } = await loadContent(fixtureWith());
     const told = new Map<string, string | Uint8Array | undefined>();
-    await writeExports(registry, out, "https://kostra-registeret.example", (path, content) => told.set(path, content));
+    const partsTold = new Map<string, readonly { name: string; data: string | Uint8Array }[]>();
+    await writeExports(registry, out, "https://kostra-registeret.example", (path, content, parts) => {
+      told.set(path, content);
+      if (parts) partsTold.set(path, parts);
+    });
     const onDisk = (readdirSync(join(out, "api"), { recursive: true, encoding: "utf8" }) as string[]).map((p) => `api/${p}`).filter((p) => statSync(join(out, p)).isFile());
     expect([...told.keys()].sort()).toEqual(onDisk.sort());
     const checked = new Set<bigint>();
@@ -94,6 +98,14 @@ describe("the scan of the built site before it is published", () => {
     // The rest are hard links to files whose bytes were checked.
     for (const [path, content] of told) if (content === undefined) expect(checked.has(statSync(join(out, path), { bigint: true }).ino), path).toBe(true);
     expect([...told.values()].filter((c) => c === undefined).length).toBeGreaterThan(0);
+    // A spreadsheet is checked in the parts it was zipped from: unpacked from the file, they are the same, each of them.
+    const spreadsheets = [...told].filter(([path, content]) => path.endsWith(".xlsx") && content !== undefined);
+    expect(spreadsheets.length).toBeGreaterThan(0);
+    expect([...partsTold.keys()].sort()).toEqual(spreadsheets.map(([path]) => path).sort());
+    for (const [path, parts] of partsTold) {
+      const unpacked = Object.entries(unzipSync(readFileSync(join(out, path)))).map(([name, data]) => [name, Buffer.from(data).toString("utf8")]);
+      expect(parts.map(({ name, data }) => [name, typeof data === "string" ? data : Buffer.from(data).toString("utf8")]), path).toEqual(unpacked);
+    }
   });
 
   it("stops the API's step at a number in what it writes (text and spreadsheet alike), naming the files and never the number", async () => {

@@ -9,7 +9,8 @@ import type { IndexExport } from "./shapes.ts";
 import { withCitedSources } from "./cited.ts";
 import { codelistYearJson, exportJson, formYearJson, nestedVersionJson, publishedYearJson } from "./json.ts";
 import { codesToCsv, codesToExcelCsv } from "./csv.ts";
-import { codelistToXlsx } from "./xlsx.ts";
+import { xlsxParts } from "./xlsx.ts";
+import { zip, type ZipEntry } from "./zip.ts";
 import { klassChanges, klassCodes, klassYearKey } from "./klass.ts";
 import { codelistToSdmxJson, codelistToSdmxMl } from "./sdmx.ts";
 import { fhirCanonicalBase, codelistToFhirCodeSystem, correspondencesToFhirConceptMap } from "./fhir.ts";
@@ -38,6 +39,8 @@ export interface ExportFile {
   lastChanged?: number;
   /** Given when the same content is written under several paths, so it is hashed once. */
   sha256?: string;
+  /** A zip's (the spreadsheet's) entries as zipped: what the API's check reads, not the zip unpacked again. */
+  parts?: readonly ZipEntry[];
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -48,10 +51,11 @@ const FROZEN_SCHEMAS = new Set<SchemaName>(["codelist-year", "form-year"]);
 /** The files of one codelist version that do not depend on the reporting year, each with its hash. */
 function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, siteUrl: string, registry: Registry) {
   const prepared = `${version.year}-01-01T00:00:00Z`;
-  const formats = [
+  const spreadsheet = xlsxParts(entry, version);
+  const formats: { ext: string; format: string; content: string | Uint8Array; parts?: readonly ZipEntry[] }[] = [
     { ext: "csv", format: "csv", content: codesToCsv(version.data.codes) },
     { ext: "excel.csv", format: "csv-excel", content: codesToExcelCsv(version.data.codes) },
-    { ext: "xlsx", format: "xlsx", content: codelistToXlsx(entry, version) },
+    { ext: "xlsx", format: "xlsx", content: zip(spreadsheet, version.year), parts: spreadsheet },
     { ext: "klass.json", format: "klass-json", content: json(klassCodes(entry, version.year)) },
     { ext: "sdmx.xml", format: "sdmx-ml", content: codelistToSdmxMl(entry, version, prepared) },
     { ext: "sdmx.json", format: "sdmx-json", content: json(codelistToSdmxJson(entry, version, prepared)) },
@@ -59,13 +63,14 @@ function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, s
     { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, fhirCanonicalBase(siteUrl))) },
     // XKOS-AP-NO classification: IRIs on the site's address, like the catalogue that lists it.
     { ext: "xkos.ttl", format: "xkos-turtle", content: codelistVersionToXkos(entry, version, siteUrl, registry.workingGroups.get(entry.meta.workingGroup)) },
-  ].map((f) => ({ ...f, sha256: sha256(f.content) }));
+  ];
+  const hashed = formats.map((f) => ({ ...f, sha256: sha256(f.content) }));
   const previous = entry.versions[entry.versions.indexOf(version) - 1];
   if (version.data.correspondences?.length && previous) {
     const content = json(correspondencesToFhirConceptMap(entry, previous, version, fhirCanonicalBase(siteUrl)));
-    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
+    hashed.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
   }
-  return { formats, versionJson: nestedVersionJson(version.data) };
+  return { formats: hashed, versionJson: nestedVersionJson(version.data) };
 }
 
 type Resource = IndexExport["resources"][number];
@@ -107,7 +112,7 @@ function* codelistFiles(registry: Registry, entry: CodelistEntry, siteUrl: strin
     for (const f of files.formats) {
       // KLASS lists only the codes valid in the year: a code withdrawn inside the version's span makes the year's list its own.
       const own = f.ext === "klass.json" && klassYearKey(version, year) !== klassYearKey(version, version.year);
-      yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256 }) });
+      yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256, parts: f.parts }) });
     }
   }
   for (const year of years.slice(1)) {
@@ -181,14 +186,14 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
  * Writes the static API into `<outDir>/api/v1/`, one file at a time. Synchronous on purpose: text
  * goes to the file without a Buffer of its own (Node's UTF-8 path), where the promise API made one per
  * file: at KOSTRA scale 6 GB of buffers outside the heap, each 64 MB of them a full collection.
- * `written` is told each path (as under the site, `api/v1/…`) with what went into it: the content,
- * or nothing where the path is a link to content written before.
+ * `written` is told each path (as under the site, `api/v1/…`) with what went into it: the content
+ * (and a zip's entries, `ExportFile.parts`), or nothing where the path is a link to content written before.
  */
 export async function writeExports(registry: Registry, outDir: string, siteUrl: string, written?: WrittenHook): Promise<{ files: number; bytes: number }> {
   return writeFiles(exportFiles(registry, siteUrl), outDir, written);
 }
 
-type WrittenHook = (path: string, content: string | Uint8Array | undefined) => void;
+type WrittenHook = (path: string, content: string | Uint8Array | undefined, parts?: readonly ZipEntry[]) => void;
 
 /** Writes these files of the API (`exportFiles`) as `writeExports` does. */
 export function writeFiles(exports: Iterable<ExportFile>, outDir: string, written?: WrittenHook): { files: number; bytes: number } {
@@ -207,7 +212,7 @@ export function writeFiles(exports: Iterable<ExportFile>, outDir: string, writte
     }
     files++;
     const same = f.sha256 !== undefined ? made.get(f.sha256) : undefined;
-    written?.(`api/v1/${f.path}`, same ? undefined : f.content);
+    written?.(`api/v1/${f.path}`, same ? undefined : f.content, same ? undefined : f.parts);
     if (same) {
       linkSync(same.path, path);
       bytes += same.bytes;

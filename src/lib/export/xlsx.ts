@@ -2,7 +2,7 @@ import type { CodelistEntry, Version } from "../model/registry.ts";
 import type { Code, CodelistVersion } from "../schema/index.ts";
 import { CSV_COLUMNS, type CsvColumn } from "./csv.ts";
 import { APP, CONTENT_TYPES, PACKAGE_RELS, STYLES, THEME, WORKBOOK, WORKBOOK_RELS } from "./xlsx-parts.ts";
-import { zip } from "./zip.ts";
+import { zip, type ZipEntry } from "./zip.ts";
 
 type Cell = string | number | boolean | null;
 
@@ -92,6 +92,11 @@ const ROW_ATTRIBUTES = `spans="1:${CSV_COLUMNS.length}" x14ac:dyDescent="0.25"`;
  * document's title and dates depend on the version; the other parts are constants (xlsx-parts.ts).
  */
 export function codelistToXlsx(entry: CodelistEntry, version: Version<CodelistVersion>): Uint8Array {
+  return zip(xlsxParts(entry, version), version.year);
+}
+
+/** The parts of `codelistToXlsx`'s spreadsheet, in the order zipped. */
+export function xlsxParts(entry: CodelistEntry, version: Version<CodelistVersion>): ZipEntry[] {
   const codes = version.data.codes;
   const strings = new Map<string, number>();
   const stringList: string[] = [];
@@ -150,19 +155,16 @@ export function codelistToXlsx(entry: CodelistEntry, version: Version<CodelistVe
     `<dcterms:created xsi:type="dcterms:W3CDTF">${dated}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${dated}</dcterms:modified></cp:coreProperties>`;
 
   // The order exceljs 4.4 zipped its parts in, which the spreadsheets had before (xlsx-parts.ts).
-  return zip(
-    [
-      { name: "[Content_Types].xml", data: CONTENT_TYPES },
-      { name: "_rels/.rels", data: PACKAGE_RELS },
-      { name: "xl/_rels/workbook.xml.rels", data: WORKBOOK_RELS },
-      { name: "xl/worksheets/sheet1.xml", data: sheet },
-      { name: "xl/sharedStrings.xml", data: sharedStrings },
-      { name: "xl/theme/theme1.xml", data: THEME },
-      { name: "xl/styles.xml", data: STYLES },
-      { name: "docProps/app.xml", data: APP },
-      { name: "docProps/core.xml", data: core },
-      { name: "xl/workbook.xml", data: WORKBOOK },
-    ],
-    version.year,
-  );
+  return [
+    { name: "[Content_Types].xml", data: CONTENT_TYPES },
+    { name: "_rels/.rels", data: PACKAGE_RELS },
+    { name: "xl/_rels/workbook.xml.rels", data: WORKBOOK_RELS },
+    { name: "xl/worksheets/sheet1.xml", data: sheet },
+    { name: "xl/sharedStrings.xml", data: sharedStrings },
+    { name: "xl/theme/theme1.xml", data: THEME },
+    { name: "xl/styles.xml", data: STYLES },
+    { name: "docProps/app.xml", data: APP },
+    { name: "docProps/core.xml", data: core },
+    { name: "xl/workbook.xml", data: WORKBOOK },
+  ];
 }

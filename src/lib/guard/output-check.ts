@@ -12,8 +12,11 @@ import { redactNationalIds } from "./redact.ts";
 
 export const nameHits = (path: string, allowed: ReadonlySet<string>): string[] => (findNationalIds(path, allowed).length ? [`${path}: its name`] : []);
 
-export function contentHits(path: string, content: string | Uint8Array, allowed: ReadonlySet<string>): string[] {
-  return outputTexts(path, content)
+export const contentHits = (path: string, content: string | Uint8Array, allowed: ReadonlySet<string>): string[] => textHits(path, outputTexts(path, content), allowed);
+
+/** The hits in these texts of one file (`outputTexts`). */
+export function textHits(path: string, texts: readonly { what: string; text: string }[], allowed: ReadonlySet<string>): string[] {
+  return texts
     .filter(({ text }) => findNationalIds(maskHashes(text), allowed).length)
     .map(({ what }) => `${path}: ${what}`);
 }

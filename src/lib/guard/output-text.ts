@@ -25,7 +25,7 @@ export function outputTexts(path: string, content: Uint8Array | string): { what:
   const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   if (/\.xlsx$/i.test(path)) {
     try {
-      return Object.entries(unzipSync(bytes)).map(([part, data]) => ({ what: `spreadsheet part ${part}`, text: Buffer.from(data).toString("utf8") }));
+      return zipEntryTexts(Object.entries(unzipSync(bytes)).map(([name, data]) => ({ name, data })));
     } catch {
       return [{ what: "the file (not a readable zip)", text: bytes.toString("latin1") }];
     }
@@ -54,6 +54,10 @@ export function outputTexts(path: string, content: Uint8Array | string): { what:
   }
   return textsOf(path, bytes.toString("utf8"));
 }
+
+/** A spreadsheet's texts: each entry of its zip, as UTF-8 text. */
+export const zipEntryTexts = (entries: readonly { name: string; data: string | Uint8Array }[]): { what: string; text: string }[] =>
+  entries.map(({ name, data }) => ({ what: `spreadsheet part ${name}`, text: typeof data === "string" ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8") }));
 
 /** A text file's texts: a page's as written and as it reads, any other file's as written. */
 function textsOf(path: string, text: string): { what: string; text: string }[] {
