@@ -183,7 +183,7 @@ const rows = [
   ["full build (wall)", s(buildMs)],
   ["– first step: validation, then the search records (Astro starts beside it where both fit in memory)", `${s(firstMs)} (${s(phase("validate"))} + ${s(phase("search-records"))})`],
   ["– pages (Astro) ‖ the API where both fit in memory, else the records' search index", `${s(pagesMs)}${recordsBesidePages ? ` (the records' index ${s(phase("search-records-index"))} beside)` : ""}`],
-  ["– the search indexes ‖ the API (load, then exports; all of it, from its start)", `${s(lastMs)} (${recordsBesidePages ? "" : `records ${s(phase("search-records-index"))} ‖ `}pages ${s(phase("search"))} ‖ ${s(phase("exports"))})`],
+  ["– the search indexes ‖ the API (all of it: from the search records' end where the first step goes on to it, else from its own load)", `${s(lastMs)} (${recordsBesidePages ? "" : `records ${s(phase("search-records-index"))} ‖ `}pages ${s(phase("search"))} ‖ ${s(phase("exports"))})`],
   ["pages", `${html.length} (${(html.length / (buildMs / 1000)).toFixed(0)} pages/s over the whole build)`],
   ["files", `${all.length} (${(all.length / (buildMs / 1000)).toFixed(0)} files/s)`],
   ["output", `${mb(bytes)} (HTML ${mb(htmlBytes)})`],

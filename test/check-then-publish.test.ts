@@ -2,7 +2,8 @@
  * Nothing slips between the check and the publish: each step of `kostra build` reads the content
  * root in a process of its own, so a file edited, added or removed after validation would reach the
  * site unchecked. The build compares what every step read with what validation checked and
- * publishes nothing when they differ.
+ * publishes nothing when they differ. The API, where the first step goes on to write it, is made
+ * from the content validation loaded: nothing is read again.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -57,6 +58,32 @@ describe("the build publishes only the content it validated", () => {
     expect(output).toContain("content/working-groups/wg3.yaml (added after validation)");
     expect(existsSync(out)).toBe(false);
   }, 240_000);
+
+  it("writes the API, in the first step's process, from the content validation checked, after telling the build validation is done", async () => {
+    const content = fixtureWith();
+    const staging = tempDir("staging");
+    const marker = join(tempDir("pause"), "validated");
+    const told: unknown[] = [];
+    const child = spawn(process.execPath, [join(REPO, "bin", "kostra.js"), "build-step", "prepare-then-api", "--content", content, staging], { env: { ...process.env, KOSTRA_CONTENT_DIR: "", KOSTRA_TEST_PAUSE_AFTER_VALIDATION: marker }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+    let output = "";
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    child.on("message", (m) => told.push(m));
+    const ended = new Promise<number | null>((done) => child.on("close", done));
+    for (let waited = 0; !existsSync(marker); waited += 100) {
+      if (waited > 60_000) throw new Error(`the step never reached validation's end:\n${output}`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    // An edit after validation: the API is not made from it, and says it read what was validated.
+    const file = join(content, "codelists", "farger", "2022.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Himmelblå", "Himmelgrå"));
+    writeFileSync(`${marker}.go`, "");
+    expect(await ended, output).toBe(0);
+    expect(told).toEqual(["prepared"]);
+    expect(readFileSync(join(staging, "api", "v1", "codelists", "farger", "2022.json"), "utf8")).toContain("Himmelblå");
+    expect(existsSync(join(staging, "search-records.jsonl"))).toBe(true);
+    expect(contentChangedDuringBuild(join(staging, "fingerprints"), ["exports"])).toEqual([]);
+  }, 120_000);
 
   it("compares every later step's fingerprint with validation's, and a step that recorded none counts as a change", () => {
     const dir = tempDir("fingerprints");

@@ -57,7 +57,7 @@ describe("npx kostra validate", () => {
     expect(kostra(["frobnicate"]).status).toBe(2);
     const step = kostra(["build-step", "render"]);
     expect(step.status).toBe(2);
-    expect(step.stderr).toMatch(/expected "prepare <staging>", "exports <staging>", "search-records <staging>", "search <dist>" or "scan <dist> <staging> <k> <n>"/);
+    expect(step.stderr).toMatch(/expected "prepare <staging>", "prepare-then-api <staging>", "exports <staging>", "search-records <staging>", "search <dist>" or "scan <dist> <staging> <k> <n>"/);
   });
 });
 

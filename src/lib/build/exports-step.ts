@@ -16,9 +16,10 @@ import type { ZipEntry } from "../export/zip.ts";
 const since = (started: number) => performance.now() - started;
 
 /**
- * `kostra build`'s step beside Astro's page phase (where both fit in memory) and the search
- * indexes, in a process of its own: the static API (`<staging>/api/v1/`) from the content the
- * first step validated, loaded again without checks.
+ * `kostra build`'s API step where the first step does not go on to write the API (the content too
+ * large for the API beside Astro, `overlap.ts`): the static API (`<staging>/api/v1/`) from the
+ * content the first step validated, loaded again without checks, in a process of its own beside
+ * the pages' search index.
  *
  * Every file is checked for personal data as it is written, by the functions that check the rest
  * of the built site (`scan-step.ts`): the text it writes, not the file read back, so the API's
@@ -28,9 +29,18 @@ const since = (started: number) => performance.now() - started;
  */
 export async function exportsStep(root: string, staging: string): Promise<number> {
   const started = performance.now();
-  const allowed = await allowedFrom(staging);
   const registry = await loadedContent(root, staging);
   if (typeof registry === "number") return registry;
+  return writeApi(registry, staging, started);
+}
+
+/**
+ * The API from content loaded and validated in this process (the first step's, where it goes on
+ * to write the API: `prepare-step.ts`), or loaded again (`exportsStep`), each file checked as it is
+ * written. `API_HOLDS_PERSONAL_DATA` at a hit.
+ */
+export async function writeApi(registry: Registry, staging: string, started = performance.now()): Promise<number> {
+  const allowed = await allowedFrom(staging);
   const hits: string[] = [];
   // The folder of the first file with a hit: its other files (a codelist's years and formats) are
   // checked too, so the report names them all; the step stops at the first file outside it.

@@ -19,6 +19,12 @@ const YOUNG_GENERATION = ["--max-semi-space-size=64"];
 export const API_YOUNG_GENERATION = ["--max-semi-space-size=128"];
 
 /**
+ * The first step where it goes on to write the API (`prepare-step.ts`): the API's young generation,
+ * and the collector exposed, so that it can give back what validation held before the API starts.
+ */
+export const FIRST_STEP_THEN_API = [...API_YOUNG_GENERATION, "--expose-gc"];
+
+/**
  * Collections that grow with the heap. By default V8 starts a full collection each time 64 MB of
  * memory outside its heap has been allocated since the last one, whatever the heap's size; every
  * page Astro writes (and every export file) passes through such buffers. So the number of full

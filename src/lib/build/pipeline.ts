@@ -14,9 +14,10 @@ import { joinSearchParts } from "./join-search-parts.ts";
 import { contentChangeRefusal, fingerprintsOf } from "./content-unchanged.ts";
 import { FINGERPRINTS_ENV } from "../load/fingerprint.ts";
 import { contentBytes, fitsBesidePages } from "./overlap.ts";
-import { API_YOUNG_GENERATION, stepFlags } from "./gc-flags.ts";
+import { API_YOUNG_GENERATION, FIRST_STEP_THEN_API, stepFlags } from "./gc-flags.ts";
 import { API_HOLDS_PERSONAL_DATA } from "../guard/output-check.ts";
 import { placeholderNotice, SITE_ENV, siteAddress, type SiteAddress } from "../site/address.ts";
+import { PREPARED } from "./prepared.ts";
 
 /** Astro needs Node ≥ 22.12: the project's pinned Node when installed, else the one running us. */
 function projectNode(): string {
@@ -46,10 +47,11 @@ interface StepEnd {
   check?: string;
 }
 
-/** Runs one step in a child process. */
-export function runStep(command: string, args: string[], options: SpawnOptions = {}): Promise<StepEnd> {
+/** Runs one step in a child process; `told` hears what it sends over a channel of its own (`process.send`). */
+export function runStep(command: string, args: string[], { told, ...options }: SpawnOptions & { told?: (message: unknown) => void } = {}): Promise<StepEnd> {
   return new Promise<StepEnd>((done) => {
-    const child = spawn(command, [...stepFlags(command), ...args], { stdio: ["inherit", "pipe", "pipe"], ...options });
+    const child = spawn(command, [...stepFlags(command), ...args], { stdio: ["inherit", "pipe", "pipe", ...(told ? ["ipc" as const] : [])], ...options });
+    if (told) child.on("message", told);
     // Absent where a caller chose other stdio, or the step never started.
     if (child.stdout) passRedacted(child.stdout, process.stdout);
     if (child.stderr) passRedacted(child.stderr, process.stderr);
@@ -75,7 +77,7 @@ async function inHalves(start: (k: string) => Promise<StepEnd>): Promise<StepEnd
 }
 
 /** Runs `bin/kostra.js` with these arguments as a step, Node given `nodeFlags` after the steps' own. */
-const kostraStep = (args: string[], options: SpawnOptions = {}, nodeFlags: string[] = []) => runStep(process.execPath, [...nodeFlags, join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args], options);
+const kostraStep = (args: string[], options: Parameters<typeof runStep>[2] = {}, nodeFlags: string[] = []) => runStep(process.execPath, [...nodeFlags, join(BUNDLED_CONTENT_ROOT, "bin", "kostra.js"), ...args], options);
 
 /**
  * Runs steps side by side, each started with a signal that stops it. When one fails, the others
@@ -101,10 +103,11 @@ export async function sideBySide(steps: Record<string, (signal: AbortSignal) => 
  * Each step is a process of its own, so that the build's peak memory is that of its largest steps,
  * not their sum. Steps that do not need each other's output run side by side on this machine's two
  * cores, paired so that they fit in memory together: validation beside Astro's start, then the API
- * beside Astro (only where the content is small enough for both, see `overlap.ts`) and the rest of
- * it beside the search indexes of the records and the pages (in parts of bounded size), side by
- * side. Where the API does not fit beside Astro, the records' index is built there instead, and
- * the API beside the pages' index. Nothing is published when
+ * beside Astro, written by the first step's process from the content it validated (only where the
+ * content is small enough for both, see `overlap.ts`), and the rest of it beside the search indexes
+ * of the records and the pages (in parts of bounded size), side by side. Where the API does not fit
+ * beside Astro, the records' index is built there instead, and the API, a step of its own, beside
+ * the pages' index. Nothing is published when
  * validation fails, and a failed step leaves the output folder as it was.
  *
  * Around the steps: an output folder that overlaps the content or holds files no build made, or
@@ -181,22 +184,29 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   // it runs beside validation, on the other core.
   const besidePages = fitsBesidePages(contentBytes(root));
   const early = besidePages ? startPages() : undefined;
-  const step = await kostraStep(["build-step", "prepare", "--content", root, staging]);
+  // Where memory allows, the first step goes on to write the API from the content it validated,
+  // beside Astro and then beside the search indexes, and tells when validation and the search
+  // records are done (`prepare-step.ts`). Else the API is a step of its own, after Astro.
+  const stopApi = new AbortController();
+  let prepared!: () => void;
+  const toldPrepared = new Promise<StepEnd>((done) => (prepared = () => done({ status: 0, killed: "" })));
+  const apiEnv = { env: { ...process.env, [SITE_ENV]: site } };
+  const firstAndApi = besidePages
+    ? kostraStep(["build-step", "prepare-then-api", "--content", root, staging], { ...apiEnv, signal: stopApi.signal, told: (m) => m === PREPARED && prepared() }, FIRST_STEP_THEN_API)
+    : undefined;
+  // The first step's end; where it goes on to the API, its message (or its exit, if it failed before).
+  const step = firstAndApi ? await Promise.race([toldPrepared, firstAndApi]) : await kostraStep(["build-step", "prepare", "--content", root, staging]);
   if (step.status !== 0) {
     stopPages.abort();
     await early;
     return fail(step.killed ? `not building: the first step (validation, search records) did not finish${step.killed}` : "not building, validation failed", step.status);
   }
   const pages = early ?? startPages();
-  // The API needs no page either. Where memory allows it starts beside Astro as soon as validation
-  // is done, and goes on beside the search indexes.
-  const stopApi = new AbortController();
-  let api: Promise<StepEnd> | undefined;
-  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { signal: stopApi.signal, env: { ...process.env, [SITE_ENV]: site } }, API_YOUNG_GENERATION));
+  let api: Promise<StepEnd> | undefined = firstAndApi;
+  const startApi = () => (api ??= kostraStep(["build-step", "exports", "--content", root, staging], { ...apiEnv, signal: stopApi.signal }, API_YOUNG_GENERATION));
   // The records' search index needs no page: it is built beside Astro where the API is not, else
   // beside the pages' index.
   const startRecordsIndex = (signal: AbortSignal) => kostraStep(["build-step", "search-records", staging], { signal });
-  if (besidePages) startApi();
 
   let failed = await sideBySide({
     "building the pages": (signal) => {

@@ -141,11 +141,12 @@ export async function main(argv: string[]): Promise<number> {
     case "build-step": {
       const [step, ...paths] = args.positionals;
       if (step === "prepare" && paths.length === 1) return (await import("../build/prepare-step.ts")).prepareStep(root, paths[0]);
+      if (step === "prepare-then-api" && paths.length === 1) return (await import("../build/prepare-step.ts")).prepareStep(root, paths[0], { thenApi: true });
       if (step === "exports" && paths.length === 1) return (await import("../build/exports-step.ts")).exportsStep(root, paths[0]);
       if (step === "search-records" && paths.length === 1) return (await import("../build/search-step.ts")).searchRecordsStep(paths[0]);
       if (step === "search" && paths.length === 1) return (await import("../build/search-step.ts")).searchStep(paths[0]);
       if (step === "scan" && paths.length === 4) return (await import("../build/scan-step.ts")).scanStep(paths[0], paths[1], Number(paths[2]), Number(paths[3]));
-      process.stderr.write(`kostra build-step: expected "prepare <staging>", "exports <staging>", "search-records <staging>", "search <dist>" or "scan <dist> <staging> <k> <n>"\n`);
+      process.stderr.write(`kostra build-step: expected "prepare <staging>", "prepare-then-api <staging>", "exports <staging>", "search-records <staging>", "search <dist>" or "scan <dist> <staging> <k> <n>"\n`);
       return 2;
     }
     default:
