@@ -24,7 +24,7 @@ const since = (started: number) => performance.now() - started;
  * Every file is checked for personal data as it is written, by the functions that check the rest
  * of the built site (`scan-step.ts`): the text it writes, not the file read back, so the API's
  * 3 GB at KOSTRA scale are not read and decoded again by more processes; for a spreadsheet, the
- * parts it zips, not the zip unpacked again (2–3 s of CPU at KOSTRA scale). Stops after the folder
+ * parts it zips, not the zip unpacked again (about 2 s of CPU at KOSTRA scale). Stops after the folder
  * (a codelist's) of the first file with a hit and exits `API_HOLDS_PERSONAL_DATA`.
  */
 export async function exportsStep(root: string, staging: string): Promise<number> {

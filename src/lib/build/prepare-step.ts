@@ -5,13 +5,12 @@ import { SEARCH_RECORDS_FILE, writeSearchRecords } from "../search/records-file.
 import type { Registry } from "../model/registry.ts";
 import { recordTiming } from "./timings.ts";
 import { validateAndReport } from "./validate-step.ts";
-import { writeFingerprint } from "../load/fingerprint.ts";
+import { writeFingerprint, type Fingerprint } from "../load/fingerprint.ts";
 import { fingerprintsOf } from "./content-unchanged.ts";
 import { pauseForTest } from "./test-pause.ts";
 import { writeAllowedHashes } from "../guard/allowed-hashes.ts";
 import { shareUnchangedCodes } from "../model/shared-codes.ts";
 import { writeApi } from "./exports-step.ts";
-import type { Fingerprint } from "../load/fingerprint.ts";
 import { PREPARED } from "./prepared.ts";
 
 const since = (started: number) => performance.now() - started;
@@ -50,7 +49,7 @@ export async function prepareStep(root: string, staging: string, { thenApi = fal
   recordTiming("search-records", since(started));
   if (!thenApi) return 0;
   // The channel closed once the message is sent: left open it would keep this process alive.
-  process.send?.(PREPARED, () => process.disconnect());
+  process.send?.(PREPARED, () => process.connected && process.disconnect());
   writeFingerprint(fingerprintsOf(staging), "exports", validated.fingerprint);
   const registry = shareUnchangedCodes(validated.registry);
   // What validation held is given back before the API is written (the build exposes the collector
