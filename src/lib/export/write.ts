@@ -52,7 +52,7 @@ const FROZEN_SCHEMAS = new Set<SchemaName>(["codelist-year", "form-year"]);
 function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, siteUrl: string, registry: Registry) {
   const prepared = `${version.year}-01-01T00:00:00Z`;
   const spreadsheet = xlsxParts(entry, version);
-  const formats: { ext: string; format: string; content: string | Uint8Array; parts?: readonly ZipEntry[] }[] = [
+  const formats = [
     { ext: "csv", format: "csv", content: codesToCsv(version.data.codes) },
     { ext: "excel.csv", format: "csv-excel", content: codesToExcelCsv(version.data.codes) },
     { ext: "xlsx", format: "xlsx", content: zip(spreadsheet, version.year), parts: spreadsheet },
@@ -63,14 +63,13 @@ function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, s
     { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, fhirCanonicalBase(siteUrl))) },
     // XKOS-AP-NO classification: IRIs on the site's address, like the catalogue that lists it.
     { ext: "xkos.ttl", format: "xkos-turtle", content: codelistVersionToXkos(entry, version, siteUrl, registry.workingGroups.get(entry.meta.workingGroup)) },
-  ];
-  const hashed = formats.map((f) => ({ ...f, sha256: sha256(f.content) }));
+  ].map((f) => ({ ...f, sha256: sha256(f.content) }));
   const previous = entry.versions[entry.versions.indexOf(version) - 1];
   if (version.data.correspondences?.length && previous) {
     const content = json(correspondencesToFhirConceptMap(entry, previous, version, fhirCanonicalBase(siteUrl)));
-    hashed.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
+    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
   }
-  return { formats: hashed, versionJson: nestedVersionJson(version.data) };
+  return { formats, versionJson: nestedVersionJson(version.data) };
 }
 
 type Resource = IndexExport["resources"][number];
