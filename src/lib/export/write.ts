@@ -19,7 +19,7 @@ import { EXPORT_SCHEMAS, jsonSchemaOf, type SchemaName } from "./schemas.ts";
 import { openApiDocument } from "./openapi.ts";
 import { catalogFiles } from "./dcat.ts";
 import { codelistVersionToXkos } from "./xkos.ts";
-import { lockSite, sha256, yearSite } from "./published-hashes.ts";
+import { bytesHashedLast, lockSite, sha256, yearSite } from "./published-hashes.ts";
 import { normalisedSite, siteAddressProblem } from "../site/address.ts";
 import { formToKontrollprogramYaml, hasKontrollprogramExport } from "./kontrollprogram.ts";
 import { cycleYears } from "../cycle/calendar.ts";
@@ -48,11 +48,20 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 /** The schemas of the JSON a published year freezes (`yearFiles`). */
 const FROZEN_SCHEMAS = new Set<SchemaName>(["codelist-year", "form-year"]);
 
-/** The files of one codelist version that do not depend on the reporting year, each with its hash. */
+/** A file of a codelist version in each year it is in force: hashed with the first year's path, linked for the others. */
+interface VersionFile {
+  ext: string;
+  format: string;
+  content: string | Uint8Array;
+  parts?: readonly ZipEntry[];
+  sha256?: string;
+}
+
+/** The files of one codelist version that do not depend on the reporting year. */
 function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, siteUrl: string, registry: Registry) {
   const prepared = `${version.year}-01-01T00:00:00Z`;
   const spreadsheet = xlsxParts(entry, version);
-  const formats = [
+  const formats: VersionFile[] = [
     { ext: "csv", format: "csv", content: codesToCsv(version.data.codes) },
     { ext: "excel.csv", format: "csv-excel", content: codesToExcelCsv(version.data.codes) },
     { ext: "xlsx", format: "xlsx", content: zip(spreadsheet, version.year), parts: spreadsheet },
@@ -63,11 +72,10 @@ function versionFiles(entry: CodelistEntry, version: Version<CodelistVersion>, s
     { ext: "fhir.json", format: "fhir-json", content: json(codelistToFhirCodeSystem(entry, version, fhirCanonicalBase(siteUrl))) },
     // XKOS-AP-NO classification: IRIs on the site's address, like the catalogue that lists it.
     { ext: "xkos.ttl", format: "xkos-turtle", content: codelistVersionToXkos(entry, version, siteUrl, registry.workingGroups.get(entry.meta.workingGroup)) },
-  ].map((f) => ({ ...f, sha256: sha256(f.content) }));
+  ];
   const previous = entry.versions[entry.versions.indexOf(version) - 1];
   if (version.data.correspondences?.length && previous) {
-    const content = json(correspondencesToFhirConceptMap(entry, previous, version, fhirCanonicalBase(siteUrl)));
-    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content, sha256: sha256(content) });
+    formats.push({ ext: "conceptmap.fhir.json", format: "fhir-json", content: json(correspondencesToFhirConceptMap(entry, previous, version, fhirCanonicalBase(siteUrl))) });
   }
   return { formats, versionJson: nestedVersionJson(version.data) };
 }
@@ -111,7 +119,10 @@ function* codelistFiles(registry: Registry, entry: CodelistEntry, siteUrl: strin
     for (const f of files.formats) {
       // KLASS lists only the codes valid in the year: a code withdrawn inside the version's span makes the year's list its own.
       const own = f.ext === "klass.json" && klassYearKey(version, year) !== klassYearKey(version, version.year);
-      yield add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256, parts: f.parts }) });
+      const file = add({ ...at, path: `${base}.${f.ext}`, format: f.format, ...(own ? { content: json(klassCodes(entry, year)) } : { content: f.content, sha256: f.sha256, parts: f.parts }) });
+      // Hashed as it is written, in the first year: written from the bytes hashed (`writeFiles`), linked in the others.
+      if (!own) f.sha256 = file.sha256;
+      yield file;
     }
   }
   for (const year of years.slice(1)) {
@@ -216,9 +227,11 @@ export function writeFiles(exports: Iterable<ExportFile>, outDir: string, writte
       linkSync(same.path, path);
       bytes += same.bytes;
     } else {
-      writeFileSync(path, f.content);
+      // A text is written from the bytes its hash was made from, just before (`bytesHashedLast`), not encoded again.
+      const encoded = typeof f.content === "string" ? bytesHashedLast(f.content) : f.content;
+      writeFileSync(path, encoded ?? f.content);
       // Counted once per content: the count is for the log line, and a UTF-8 length takes a pass over the text.
-      const size = typeof f.content === "string" ? Buffer.byteLength(f.content) : f.content.length;
+      const size = encoded ? encoded.length : Buffer.byteLength(f.content);
       bytes += size;
       if (f.sha256 !== undefined) made.set(f.sha256, { path, bytes: size });
     }
