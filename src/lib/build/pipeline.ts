@@ -14,7 +14,7 @@ import { joinSearchParts } from "./join-search-parts.ts";
 import { contentChangeRefusal, fingerprintsOf } from "./content-unchanged.ts";
 import { FINGERPRINTS_ENV } from "../load/fingerprint.ts";
 import { contentBytes, fitsBesidePages } from "./overlap.ts";
-import { API_YOUNG_GENERATION, FIRST_STEP_THEN_API, stepFlags } from "./gc-flags.ts";
+import { API_YOUNG_GENERATION, FIRST_STEP_THEN_API, PAGES_BESIDE_API, stepFlags } from "./gc-flags.ts";
 import { API_HOLDS_PERSONAL_DATA } from "../guard/output-check.ts";
 import { placeholderNotice, SITE_ENV, siteAddress, type SiteAddress } from "../site/address.ts";
 import { PREPARED } from "./prepared.ts";
@@ -179,7 +179,7 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root, [FINGERPRINTS_ENV]: fingerprintsOf(staging), [SITE_ENV]: site };
   const stopPages = new AbortController();
   await mkdir(astroCwd, { recursive: true });
-  const startPages = () => runStep(projectNode(), [astroBin, "build", "--root", BUNDLED_CONTENT_ROOT], { cwd: astroCwd, env, signal: stopPages.signal });
+  const startPages = () => runStep(projectNode(), [...(besidePages ? PAGES_BESIDE_API : []), astroBin, "build", "--root", BUNDLED_CONTENT_ROOT], { cwd: astroCwd, env, signal: stopPages.signal });
   // Astro's start (bundling, loading the content) needs no validated content: where memory allows,
   // it runs beside validation, on the other core.
   const besidePages = fitsBesidePages(contentBytes(root));
