@@ -27,7 +27,7 @@ export const FIRST_STEP_THEN_API = [...API_YOUNG_GENERATION, "--expose-gc"];
 /**
  * Astro's where the API runs beside it (`overlap.ts`: the content small enough for both): its heap
  * may grow 60 % over what the last full collection kept before the next, not 40 %. At KOSTRA scale
- * this took 2–6 s (about 5 %) off Astro's CPU time in three runs each, for 0.15–0.18 GB more at its
+ * this took 2–6 s (about 5 %) off Astro's CPU time in three alternated pairs, for 0.15–0.18 GB more at its
  * peak (2.10 → 2.27 GB), still within the build's 4 GB. Where Astro runs alone, on content ten
  * times as large, its peak (15 GB) keeps the 40 %.
  */
