@@ -179,10 +179,10 @@ async function buildSteps(root: string, out: string, site: string): Promise<numb
   const env: NodeJS.ProcessEnv = { MIMALLOC_PURGE_DELAY: "0", ...process.env, KOSTRA_CONTENT_DIR: root, KOSTRA_OUT_DIR: partial, KOSTRA_VALIDATED: root, [FINGERPRINTS_ENV]: fingerprintsOf(staging), [SITE_ENV]: site };
   const stopPages = new AbortController();
   await mkdir(astroCwd, { recursive: true });
-  const startPages = () => runStep(projectNode(), [...(besidePages ? PAGES_BESIDE_API : []), astroBin, "build", "--root", BUNDLED_CONTENT_ROOT], { cwd: astroCwd, env, signal: stopPages.signal });
   // Astro's start (bundling, loading the content) needs no validated content: where memory allows,
   // it runs beside validation, on the other core.
   const besidePages = fitsBesidePages(contentBytes(root));
+  const startPages = () => runStep(projectNode(), [...(besidePages ? PAGES_BESIDE_API : []), astroBin, "build", "--root", BUNDLED_CONTENT_ROOT], { cwd: astroCwd, env, signal: stopPages.signal });
   const early = besidePages ? startPages() : undefined;
   // Where memory allows, the first step goes on to write the API from the content it validated,
   // beside Astro and then beside the search indexes, and tells when validation and the search

@@ -26,6 +26,8 @@ export const yearSite = (registry: Registry, year: number, site: string) => {
 let scratch = Buffer.allocUnsafe(1 << 20);
 /** Texts longer than this are hashed as strings, so the scratch stays at most 48 MB. */
 const SCRATCH_CHARS = 16 << 20;
+/** The text `sha256` hashed last, and the length of its bytes in the scratch. */
+let last: { text: string; length: number } | undefined;
 
 /**
  * SHA-256, hex, of text (as UTF-8) or of bytes (a binary export such as xlsx). Text is encoded into
@@ -41,9 +43,6 @@ export function sha256(content: string | Uint8Array): string {
   last = { text: content, length };
   return createHash("sha256").update(scratch.subarray(0, length)).digest("hex");
 }
-
-/** The text `sha256` hashed last, and the length of its bytes in the scratch. */
-let last: { text: string; length: number } | undefined;
 
 /**
  * The UTF-8 bytes of `text` if it is the text `sha256` hashed last, else undefined: the API writes

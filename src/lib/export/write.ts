@@ -194,8 +194,9 @@ export function* exportFiles(registry: Registry, siteUrl: string): Generator<Exp
 
 /**
  * Writes the static API into `<outDir>/api/v1/`, one file at a time. Synchronous on purpose: text
- * goes to the file without a Buffer of its own (Node's UTF-8 path), where the promise API made one per
- * file: at KOSTRA scale 6 GB of buffers outside the heap, each 64 MB of them a full collection.
+ * goes to the file from the reused buffer its checksum was made from (`bytesHashedLast`), else by
+ * Node's UTF-8 path, never from a Buffer of its own, as the promise API made one per file: at
+ * KOSTRA scale 6 GB of buffers outside the heap, each 64 MB of them a full collection.
  * `written` is told each path (as under the site, `api/v1/…`) with what went into it: the content
  * (and a zip's entries, `ExportFile.parts`), or nothing where the path is a link to content written before.
  */
