@@ -326,4 +326,53 @@ describe("the pages' search index", () => {
       await pagefind.close();
     }
   }, 120_000);
+
+  it("reads of a change table what a row adds: its change, code and text, and an item or proposals only where the row above names others", () => {
+    type Cells = Map<string, { shown: string; indexed: string }>;
+    const rows: { url: string; cells: Cells; above?: Cells }[] = [];
+    const tablesOf = (page: string) =>
+      [...page.matchAll(/<table class="ds-table changes[\s\S]*?<\/table>/g)].map((t) =>
+        [...t[0].matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].slice(1).map((r) => new Map([...r[1].matchAll(/<td\b[^>]*data-label="([^"]+)"[^>]*>([\s\S]*?)<\/td>/g)].map((c) => [c[1], text(c[2]).trim()]))),
+      );
+    for (const f of readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html") && !f.startsWith("api"))) {
+      const html = readFileSync(join(dist, f), "utf8");
+      if (!html.includes("data-pagefind-body") || !html.includes('class="ds-table changes')) continue;
+      const indexed = tablesOf(indexedHtml(html));
+      tablesOf(html).forEach((table, t) => {
+        expect(indexed[t].length, f).toBe(table.length);
+        let above: Cells | undefined;
+        table.forEach((shown, i) => {
+          const cells: Cells = new Map([...shown].map(([k, v]) => [k, { shown: v, indexed: indexed[t][i].get(k)! }]));
+          rows.push({ url: f, cells, above });
+          above = cells;
+        });
+      });
+    }
+    expect(rows.length).toBeGreaterThan(20);
+    let repeated = 0;
+    for (const { url, cells, above } of rows) {
+      for (const [label, { shown, indexed }] of cells) {
+        if (label === "For avsendere" || label === "For mottakere") expect(indexed, `${url} ${label}`).toBe("");
+        else if ((label === "Element" || label === "Begrunnelse") && above?.get(label)?.shown === shown) {
+          expect(indexed, `${url} ${label}`).toBe("");
+          repeated++;
+        } else expect(indexed, `${url} ${label}`).toBe(shown);
+      }
+    }
+    // The pages still show every cell; only the index is spared the repeats.
+    expect(repeated).toBeGreaterThan(10);
+  });
+
+  it("reads a proposal's own status, not the legend of every status that each proposal's page shows", () => {
+    const proposals = readdirSync(join(dist, "endringsforslag"), { withFileTypes: true }).filter((e) => e.isDirectory() && !["aar", "slik-foreslar-du"].includes(e.name));
+    expect(proposals.length).toBeGreaterThan(3);
+    for (const { name } of proposals) {
+      const html = page(`endringsforslag/${name}`);
+      const status = text(/<p class="proposal-status-now"[^>]*>([\s\S]*?)<\/p>/.exec(html)![1]).trim();
+      expect(text(html), name).toContain("Hva statusene betyr");
+      const indexed = text(indexedHtml(html));
+      expect(indexed, name).not.toContain("Hva statusene betyr");
+      expect(indexed, name).toContain(status);
+    }
+  });
 });
