@@ -8,6 +8,9 @@ import { checkLinks } from "../src/lib/site/link-check.ts";
 import { chapterHeadings, REPORT_2023 } from "./source-headings.ts";
 import * as pagefind from "pagefind";
 import { indexedHtml, spacedHtml } from "../src/lib/search/indexed-html.ts";
+import { validateContent } from "../src/lib/validate/index.ts";
+import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
+import { searchRecords } from "../src/lib/search/records.ts";
 
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ");
@@ -361,6 +364,33 @@ describe("the pages' search index", () => {
     }
     // The pages still show every cell; only the index is spared the repeats.
     expect(repeated).toBeGreaterThan(10);
+  });
+
+  it("reads a form's title and contents, not its fields and controls, which are search records of their own", async () => {
+    const { registry } = await validateContent(BUNDLED_CONTENT_ROOT);
+    const records = searchRecords(registry);
+    const forms = readdirSync(join(dist, "skjema"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith("index.html"))
+      .map((f) => ({ f, html: readFileSync(join(dist, "skjema", f), "utf8") }))
+      .filter(({ html }) => html.includes("data-pagefind-body") && html.includes('class="questionnaire"'));
+    expect(forms.length).toBeGreaterThan(0);
+    for (const { f, html } of forms) {
+      const id = f.split("/")[0];
+      const indexed = indexedHtml(html);
+      expect(indexed, f).toMatch(/<form class="questionnaire"[^>]*data-pagefind-ignore[^>]*><\/form>/);
+      expect(indexed, f).toMatch(/<div class="control-block" data-pagefind-ignore><\/div>/);
+      // The title and the contents (the parts of the form) stay.
+      expect(text(indexed), f).toContain(text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]).trim());
+      expect(indexed, f).toContain('<nav class="form-contents"');
+      // Every field the page shows is a record of the form's, found by its label.
+      const titles = new Set(records.filter((r) => r.url.startsWith(`/skjema/${id}/`)).map((r) => r.meta.title));
+      const labels = [...html.matchAll(/<label for="felt-[^"]+">([\s\S]*?)(?:<span class="required">|<\/label>)/g)].map((m) => text(m[1]).trim());
+      expect(labels.length, f).toBeGreaterThan(3);
+      for (const label of labels) expect(titles.has(label), `${f}: ${label}`).toBe(true);
+      const controls = [...html.matchAll(/<li id="kontroll-([^"]+)"/g)].map((m) => m[1]);
+      expect(controls.length, f).toBeGreaterThan(0);
+      for (const c of controls) expect(records.some((r) => r.url.startsWith(`/skjema/${id}/`) && r.url.endsWith(`#kontroll-${c}`)), `${f}: ${c}`).toBe(true);
+    }
   });
 
   it("reads a proposal's own status, not the legend of every status that each proposal's page shows", () => {
