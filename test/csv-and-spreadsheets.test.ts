@@ -161,6 +161,9 @@ describe("the spreadsheet (.xlsx) of each codelist version", () => {
     expect(sheet.getCell("A2").type).toBe(ExcelJS.ValueType.String);
     // The cells too: a user retyping a code in an existing cell keeps text.
     expect(sheet.getCell("A2").numFmt).toBe("@");
+    // An empty value is no cell in the file: the column's format is what a user typing there gets.
+    expect(sheet.getCell("B2").value).toBeNull();
+    expect(sheet.getCell("B2").numFmt).toBe("@");
     expect(sheet.getCell("A1").font?.bold).toBe(true);
     expect(workbook.created.toISOString()).toBe("2021-01-01T00:00:00.000Z");
     expect(workbook.modified.toISOString()).toBe("2021-01-01T00:00:00.000Z");
