@@ -23,6 +23,9 @@ import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
 import { versionAt, type Registry } from "../src/lib/model/registry.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { Graph, iri, lit, typed } from "../src/lib/export/rdf.ts";
+import { codelistVersionToXkos } from "../src/lib/export/xkos.ts";
+import type { CodelistEntry } from "../src/lib/model/registry.ts";
+import type { CodelistVersion } from "../src/lib/schema/index.ts";
 import { REFERENCE_FILES, REPO } from "./helpers.ts";
 
 const DIGDIR = join(REFERENCE_FILES, "digdir");
@@ -329,6 +332,24 @@ describe("the XKOS-AP-NO classifications (/api/v1/codelists/<id>/<year>.xkos.ttl
         }
       }
     }
+  });
+
+  it("names a version's codes by its own prefix where Turtle allows (`kode:1.34`), else in full, both read back as the row's IRI", () => {
+    const written = text("codelists/tiltak-kategori/2021.xkos.ttl");
+    const scheme = `${SITE}/kodelister/tiltak-kategori/2021/`;
+    expect(written).toContain(`@prefix kode: <${scheme}#kode-> .`);
+    expect(written).toContain("kode:1.1 ");
+    expect(written).not.toContain(`<${scheme}#kode-1.1>`);
+    // Codes no bundled list has: a dot at the end, a slash, a letter outside ASCII, a leading zero.
+    const codes = ["1.34", "1.", "a/b", "æ", "050", "_x", "-1"];
+    const version = { year: 2030, data: { source: [], codes: codes.map((code) => ({ code, name: { nb: `Kode ${code}` } })) } } as unknown as Parameters<typeof codelistVersionToXkos>[1];
+    const entry = { meta: { id: "prove", name: { nb: "Prøve" }, workingGroup: "x" }, versions: [version] } as unknown as CodelistEntry;
+    const ttl = codelistVersionToXkos(entry, version as { year: number; data: CodelistVersion }, SITE, undefined);
+    const concepts = parse(ttl).filter((q) => q.predicate.value === `${SKOS}notation`).map((q) => [q.object.value, q.subject.value]);
+    expect(concepts).toEqual(codes.map((c) => [c, `${SITE}/kodelister/prove/2030/#kode-${encodeURIComponent(c)}`]));
+    expect(ttl).toContain("kode:1.34 ");
+    expect(ttl).toContain("kode:050 ");
+    expect(ttl).toContain(`<${SITE}/kodelister/prove/2030/#kode-1.>`);
   });
 
   it("gives a hierarchical list its levels, in order, each with the codes at its depth", () => {

@@ -44,6 +44,11 @@ export const langs = (text: { nb: string; nn?: string; en?: string }): Term[] =>
 const RDF_TYPE = expand("rdf:type");
 /** Local parts written as prefixed names; anything else (dots, percent signs, an empty part) is written as a full IRI. */
 const SAFE_LOCAL = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+/**
+ * The same in Turtle, where a local name may also hold dots between its characters (Turtle 1.1,
+ * PN_LOCAL): codes such as «1.34» are prefixed names under a file's own prefix (`toTurtle`).
+ */
+const TURTLE_LOCAL = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
 
 /** Predicates as written by callers → full IRIs: a handful of strings, each parsed once. */
 const predicates = new Map<string, string>();
@@ -111,10 +116,11 @@ export class Graph {
    * Turtle 1.1: one block per subject, prefixed names where the local part is plainly safe. Appended
    * to one string (V8 keeps the appends as a rope, flattened once when the file is encoded), each
    * IRI's name made once: it runs for each of about 2,000 codelist versions at KOSTRA scale, up to a
-   * few MB of Turtle each (docs/performance.md, "The API's formats").
+   * few MB of Turtle each (docs/performance.md, "The API's formats"). `own`: prefixes of this file
+   * alone, as name and namespace (a version's codes).
    */
-  toTurtle(prefixes: readonly Prefix[]): string {
-    const ns = prefixes.map((p) => [p, NS[p]] as const);
+  toTurtle(prefixes: readonly Prefix[], own: readonly (readonly [string, string])[] = []): string {
+    const ns = [...prefixes.map((p) => [p, NS[p]] as const), ...own];
     // Keyed by the graph's own strings, whose hashes V8 already holds from the maps above.
     const names = new Map<string, string>();
     const name = (u: string) => {
@@ -122,7 +128,7 @@ export class Graph {
       if (n === undefined) {
         n = `<${u}>`;
         for (const [p, base] of ns) {
-          if (u.startsWith(base) && SAFE_LOCAL.test(u.slice(base.length))) {
+          if (u.startsWith(base) && TURTLE_LOCAL.test(u.slice(base.length))) {
             n = `${p}:${u.slice(base.length)}`;
             break;
           }
