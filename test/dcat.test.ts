@@ -20,11 +20,10 @@ import { Parser, Store, type Quad } from "n3";
 import SHACLValidator from "rdf-validate-shacl";
 import { validateContent } from "../src/lib/validate/index.ts";
 import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
-import { versionAt, type Registry } from "../src/lib/model/registry.ts";
+import { versionAt, type CodelistEntry, type Registry, type Version } from "../src/lib/model/registry.ts";
 import { exportFiles } from "../src/lib/export/write.ts";
 import { Graph, iri, lit, typed } from "../src/lib/export/rdf.ts";
 import { codelistVersionToXkos } from "../src/lib/export/xkos.ts";
-import type { CodelistEntry } from "../src/lib/model/registry.ts";
 import type { CodelistVersion } from "../src/lib/schema/index.ts";
 import { REFERENCE_FILES, REPO } from "./helpers.ts";
 
@@ -340,11 +339,12 @@ describe("the XKOS-AP-NO classifications (/api/v1/codelists/<id>/<year>.xkos.ttl
     expect(written).toContain(`@prefix kode: <${scheme}#kode-> .`);
     expect(written).toContain("kode:1.1 ");
     expect(written).not.toContain(`<${scheme}#kode-1.1>`);
-    // Codes no bundled list has: a dot at the end, a slash, a letter outside ASCII, a leading zero.
+    // Codes no bundled list has: a dot at the end, a slash, a letter outside ASCII, a leading zero,
+    // an underscore or a hyphen first.
     const codes = ["1.34", "1.", "a/b", "æ", "050", "_x", "-1"];
-    const version = { year: 2030, data: { source: [], codes: codes.map((code) => ({ code, name: { nb: `Kode ${code}` } })) } } as unknown as Parameters<typeof codelistVersionToXkos>[1];
+    const version = { year: 2030, data: { source: [], codes: codes.map((code) => ({ code, name: { nb: `Kode ${code}` } })) } } as unknown as Version<CodelistVersion>;
     const entry = { meta: { id: "prove", name: { nb: "Prøve" }, workingGroup: "x" }, versions: [version] } as unknown as CodelistEntry;
-    const ttl = codelistVersionToXkos(entry, version as { year: number; data: CodelistVersion }, SITE, undefined);
+    const ttl = codelistVersionToXkos(entry, version, SITE, undefined);
     const concepts = parse(ttl).filter((q) => q.predicate.value === `${SKOS}notation`).map((q) => [q.object.value, q.subject.value]);
     expect(concepts).toEqual(codes.map((c) => [c, `${SITE}/kodelister/prove/2030/#kode-${encodeURIComponent(c)}`]));
     expect(ttl).toContain("kode:1.34 ");

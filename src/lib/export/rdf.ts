@@ -42,13 +42,13 @@ export const typed = (value: string, datatype: `${Prefix}:${string}`): Term => (
 export const langs = (text: { nb: string; nn?: string; en?: string }): Term[] => (["nb", "nn", "en"] as const).filter((l) => text[l]).map((l) => lit(text[l]!, l));
 
 const RDF_TYPE = expand("rdf:type");
-/** Local parts written as prefixed names; anything else (dots, percent signs, an empty part) is written as a full IRI. */
-const SAFE_LOCAL = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 /**
- * The same in Turtle, where a local name may also hold dots between its characters (Turtle 1.1,
- * PN_LOCAL): codes such as «1.34» are prefixed names under a file's own prefix (`toTurtle`).
+ * Local parts written as prefixed names: letters, digits, underscores and hyphens, and dots between
+ * them (Turtle 1.1's PN_LOCAL, a JSON-LD compact IRI alike), so that codes such as «1.34» are
+ * prefixed names under a file's own prefix (`toTurtle`). Anything else (percent signs, a dot at the
+ * end, an empty part) is written as a full IRI.
  */
-const TURTLE_LOCAL = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
+const SAFE_LOCAL = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
 
 /** Predicates as written by callers → full IRIs: a handful of strings, each parsed once. */
 const predicates = new Map<string, string>();
@@ -128,7 +128,7 @@ export class Graph {
       if (n === undefined) {
         n = `<${u}>`;
         for (const [p, base] of ns) {
-          if (u.startsWith(base) && TURTLE_LOCAL.test(u.slice(base.length))) {
+          if (u.startsWith(base) && SAFE_LOCAL.test(u.slice(base.length))) {
             n = `${p}:${u.slice(base.length)}`;
             break;
           }
