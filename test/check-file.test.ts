@@ -3,8 +3,7 @@
  * descriptions, and on hostile files: each ends in a clear problem, within bounded time and memory.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../src/lib/load/load-content.ts";
@@ -14,7 +13,7 @@ import { checkFile } from "../src/lib/check/check-file.ts";
 import type { CheckPlan } from "../src/lib/check/plan.ts";
 import { MAX_DEPTH } from "../src/lib/check/xml.ts";
 import { chunksOf, validLine } from "./check-helpers.ts";
-import { REPO } from "./helpers.ts";
+import { REPO, tempDir } from "./helpers.ts";
 import { makeNationalId } from "./national-ids.ts";
 
 let registry: Registry;
@@ -217,7 +216,7 @@ describe("hostile files end in a clear problem, quickly", () => {
   });
 
   it("the CLI exits 0 on a file with warnings only, and never prints a personal number", () => {
-    const dir = mkdtempSync(join(tmpdir(), "kostra-check-"));
+    const dir = tempDir("check");
     const file = join(dir, "15f.xml");
     const number = makeNationalId("150320");
     writeFileSync(file, '<?xml version="1.0" encoding="ISO-8859-1"?>\n<Barnevern><Avgiver Versjon="2020" Kommunenummer="3401" Kommunenavn="Kongsvinger" Organisasjonsnummer="944117784"/>\n' +

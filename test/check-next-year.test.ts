@@ -5,8 +5,7 @@
  * and the record becomes shorter; and on 15F, where a code is withdrawn.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../src/lib/load/load-content.ts";
@@ -17,7 +16,7 @@ import { compareReports, NextYearComparison } from "../src/lib/check/next-year.t
 import { CheckPlan } from "../src/lib/check/plan.ts";
 import { changeAnchor } from "../src/lib/site/urls.ts";
 import { chunksOf, validLine } from "./check-helpers.ts";
-import { REPO } from "./helpers.ts";
+import { REPO, tempDir } from "./helpers.ts";
 
 let registry: Registry;
 const plan = (form: string, year: number, changes = false): CheckPlan => {
@@ -99,7 +98,7 @@ describe("a 15F file of 2021 checked against the rules of 2022", () => {
 
 describe("kostra check --next", () => {
   it("prints the problems new next year with the change and its address; --format json gives both reports and the comparison", () => {
-    const dir = mkdtempSync(join(tmpdir(), "kostra-next-"));
+    const dir = tempDir("next");
     const file = join(dir, "55f-2024.dat");
     writeFileSync(file, `${validLine(plan("55f", 2024))}\n`.repeat(2));
     const text = spawnSync(process.execPath, [join(REPO, "bin", "kostra.js"), "check", file, "--form", "55f", "--year", "2024", "--next"], { encoding: "utf8", env: { ...process.env, KOSTRA_SITE_URL: "" } });

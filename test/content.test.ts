@@ -1,7 +1,10 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateContent } from "../src/lib/validate/index.ts";
 import { BUNDLED_CONTENT_ROOT } from "../src/lib/load/content-root.ts";
 import { versionAt, type Registry } from "../src/lib/model/registry.ts";
+// Imported here, not inside a test: its hook that removes the copies is registered only at collection.
+import { contentCopy } from "./helpers.ts";
 
 let registry: Registry;
 const codes = (id: string, year: number) => versionAt(registry.codelists.get(id)!, year)!.data.codes.map((c) => c.code);
@@ -129,8 +132,6 @@ describe("bundled content", () => {
     });
 
     it("fails validation, at the cell, when a row omits a column the table does not fill in", async () => {
-      const { contentCopy } = await import("./helpers.ts");
-      const { readFileSync, writeFileSync } = await import("node:fs");
       const dir = contentCopy();
       const file = `${dir}/content/forms/8/2023.yaml`;
       const yaml = readFileSync(file, "utf8");
